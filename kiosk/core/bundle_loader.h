@@ -1,0 +1,16 @@
+#pragma once
+// Loads a content bundle directory into the model, reporting every problem with file:line:col.
+
+#include <filesystem>
+
+#include "core/diagnostics.h"
+#include "core/model.h"
+
+namespace kiosk {
+
+// Reads bundle.yaml, categories.yaml, services/*.yaml, announcements.yaml and holidays.yaml. Reports
+// problems of form and type; cross-file rules are in validate_bundle(). The result is usable only when
+// no errors were reported.
+Bundle load_bundle(const std::filesystem::path& dir, Diagnostics& diags);
+
+}  // namespace kiosk

@@ -1,0 +1,114 @@
+#include "core/bundle_validate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+
+#include "core/suggest.h"
+
+namespace kiosk {
+namespace {
+
+std::string where(const SourcePos& p) {
+  return fmt::format("{}:{}:{}", p.file, p.line, p.col);
+}
+
+template <typename Item>
+void check_unique_ids(const std::vector<Item>& items, std::string_view what, Diagnostics& diags,
+                      SourcePos Item::*pos_member) {
+  std::unordered_map<std::string, const Item*> seen;
+  for (const Item& item : items) {
+    if (item.id.empty()) continue;
+    auto [it, inserted] = seen.emplace(item.id, &item);
+    if (!inserted)
+      diags.error(item.*pos_member, "duplicate-id", fmt::format("{} id '{}' is used twice", what, item.id),
+                  fmt::format("the first is at {}; give each a unique id", where(it->second->*pos_member)));
+  }
+}
+
+// Calls fn for every translatable text of the bundle, with a description for editors.
+void for_each_text(const Bundle& b, const std::function<void(const LocalizedText&, const std::string&)>& fn) {
+  fn(b.title, "the bundle title");
+  for (const auto& k : b.kiosks) fn(k.name, fmt::format("the name of kiosk '{}'", k.id));
+  for (const auto& c : b.categories) fn(c.name, fmt::format("the name of category '{}'", c.id));
+  for (const auto& s : b.services) {
+    fn(s.name, fmt::format("the name of service '{}'", s.id));
+    fn(s.description, fmt::format("the description of service '{}'", s.id));
+    fn(s.address.note, fmt::format("the address note of service '{}'", s.id));
+    fn(s.fee_note, fmt::format("the fee note of service '{}'", s.id));
+  }
+  for (const auto& a : b.announcements) fn(a.text, fmt::format("the text of announcement '{}'", a.id));
+}
+
+}  // namespace
+
+std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b) {
+  std::vector<LocaleCoverage> out;
+  for (const auto& locale : b.locales) {
+    LocaleCoverage cov;
+    cov.locale = locale;
+    for_each_text(b, [&](const LocalizedText& t, const std::string& what) {
+      if (t.empty() || t.find("und")) return;  // absent, or the same in every language
+      ++cov.total;
+      if (t.find(locale))
+        ++cov.translated;
+      else
+        cov.missing.push_back({t.pos, what});
+    });
+    out.push_back(std::move(cov));
+  }
+  return out;
+}
+
+void validate_bundle(const Bundle& b, Diagnostics& diags) {
+  check_unique_ids(b.categories, "category", diags, &Category::pos);
+  check_unique_ids(b.services, "service", diags, &Service::id_pos);
+  check_unique_ids(b.announcements, "announcement", diags, &Announcement::pos);
+  check_unique_ids(b.kiosks, "kiosk", diags, &KioskPlace::pos);
+
+  std::vector<std::string> category_ids;
+  for (const auto& c : b.categories) category_ids.push_back(c.id);
+  for (const auto& s : b.services) {
+    if (!s.category.empty() && !b.find_category(s.category)) {
+      const std::string guess = closest_match(s.category, std::span<const std::string>(category_ids));
+      diags.error(
+          s.category_pos, "unknown-category",
+          fmt::format("service '{}' has category '{}', which categories.yaml does not define", s.id, s.category),
+          guess.empty() ? "add it to categories.yaml or use one that exists"
+                        : fmt::format("did you mean '{}'?", guess));
+    }
+  }
+
+  const bool have_area = b.area.north > b.area.south && b.area.east > b.area.west;
+  auto check_inside = [&](GeoPoint p, const SourcePos& pos, const std::string& what) {
+    if (have_area && pos.line > 0 && !b.area.contains(p))
+      diags.error(pos, "outside-area",
+                  fmt::format("{} lies at {:.5f},{:.5f}, outside the bundle's area ({}..{} N, {}..{} E)", what, p.lat,
+                              p.lon, b.area.south, b.area.north, b.area.west, b.area.east),
+                  "check the coordinates (latitude first) or widen 'area' in bundle.yaml");
+  };
+  for (const auto& s : b.services) check_inside(s.location, s.location_pos, fmt::format("service '{}'", s.id));
+  for (const auto& k : b.kiosks) check_inside(k.location, k.pos, fmt::format("kiosk '{}'", k.id));
+
+  if (!b.default_locale.empty() && !b.locales.empty() &&
+      std::find(b.locales.begin(), b.locales.end(), b.default_locale) == b.locales.end())
+    diags.error(b.locales_pos, "bad-value",
+                fmt::format("the default locale '{}' is not among the bundle's locales", b.default_locale),
+                "add it to 'locales'");
+
+  for (const auto& a : b.announcements)
+    if (a.from && a.until && *a.until < *a.from)
+      diags.error(a.until_pos, "until-before-from",
+                  fmt::format("announcement '{}' ends ('until') before it starts ('from')", a.id),
+                  "check the dates; 'until' must not be before 'from'");
+
+  for (const auto& cov : content_translation_coverage(b))
+    for (const auto& m : cov.missing)
+      diags.warning(
+          m.pos, "missing-translation", fmt::format("{} has no '{}' translation", m.what, cov.locale),
+          fmt::format("add '{}:' (coverage for {} is {}/{})", cov.locale, cov.locale, cov.translated, cov.total));
+}
+
+}  // namespace kiosk

@@ -1,0 +1,29 @@
+#pragma once
+// Rules that span files: unique ids, known categories, places inside the bundle's area, dates in order,
+// and translation coverage.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/model.h"
+
+namespace kiosk {
+
+void validate_bundle(const Bundle& b, Diagnostics& diags);
+
+// Content texts that need a translation: every LocalizedText without an `und` (language-neutral) value.
+struct MissingTranslation {
+  SourcePos pos;
+  std::string what;  // "the name of category 'health'"
+};
+struct LocaleCoverage {
+  std::string locale;
+  std::size_t total = 0;
+  std::size_t translated = 0;
+  std::vector<MissingTranslation> missing;
+};
+std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b);
+
+}  // namespace kiosk

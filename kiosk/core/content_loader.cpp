@@ -1,0 +1,44 @@
+#include "core/content_loader.h"
+
+#include <fmt/format.h>
+
+#include "core/bundle_loader.h"
+#include "core/bundle_validate.h"
+
+#ifndef KIOSK_INSTALL_DATA_DIR
+#define KIOSK_INSTALL_DATA_DIR "/usr/share/stadt-fuer-alle"
+#endif
+
+namespace kiosk {
+
+namespace fs = std::filesystem;
+
+Content load_content(const fs::path& bundle_dir, const fs::path& locales_dir) {
+  Content c;
+  c.bundle = load_bundle(bundle_dir, c.diags);
+  validate_bundle(c.bundle, c.diags);
+  c.catalogs = load_catalogs(locales_dir, c.diags);
+  if (!c.catalogs.locales.empty()) {
+    for (std::size_t i = 0; i < c.bundle.locales.size(); ++i) {
+      const std::string& tag = c.bundle.locales[i];
+      if (!c.catalogs.find(tag))
+        c.diags.error(
+            c.bundle.locale_pos[i], "unknown-locale",
+            fmt::format("the bundle offers locale '{}', but there are no UI strings for it in {}", tag,
+                        locales_dir.generic_string()),
+            fmt::format("add {}/{}.yaml or remove '{}' from 'locales'", locales_dir.generic_string(), tag, tag));
+    }
+  }
+  return c;
+}
+
+std::optional<fs::path> find_locales_dir(const fs::path& bundle_dir) {
+  std::error_code ec;
+  for (const fs::path& candidate :
+       {bundle_dir / "locales", bundle_dir / ".." / ".." / "locales", fs::path(KIOSK_INSTALL_DATA_DIR) / "locales"}) {
+    if (fs::exists(candidate / "en.yaml", ec)) return candidate.lexically_normal();
+  }
+  return std::nullopt;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,116 @@
+// kioskctl bench: speed figures measured against the targets in docs/performance.md. Not a test: it
+// prints numbers and never fails on them.
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "commands.h"
+#include "core/content_loader.h"
+
+namespace kioskctl {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct BenchArgs {
+  std::string bundle;
+  std::string locales;
+  std::string json_out;
+  int services = 10000;
+};
+
+struct Figure {
+  std::string name;
+  double value;
+  std::string unit;
+  std::string target;
+};
+
+// A copy of the bundle whose services are the sample's, repeated under new ids until there are n.
+fs::path make_large_bundle(const fs::path& src, int n) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("kiosk-bench-{}", ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir / "services");
+  for (const char* f : {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml"})
+    if (fs::exists(src / f)) fs::copy_file(src / f, dir / f);
+  std::vector<YAML::Node> services;
+  for (const auto& entry : fs::directory_iterator(src / "services"))
+    if (entry.path().extension() == ".yaml")
+      for (const auto& s : YAML::LoadFile(entry.path().string())["services"]) services.push_back(s);
+  if (services.empty()) throw std::runtime_error("the bundle has no services to copy");
+  for (int i = 0; i < n; ++i) {
+    YAML::Node s = YAML::Clone(services[static_cast<std::size_t>(i) % services.size()]);
+    s["id"] = fmt::format("{}-{}", s["id"].as<std::string>(), i);
+    YAML::Node file;
+    file["services"].push_back(s);
+    std::ofstream(dir / "services" / fmt::format("bench-{:05}.yaml", i)) << YAML::Dump(file) << "\n";
+  }
+  return dir;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+int run_bench(const BenchArgs& a) {
+  fs::path locales = a.locales.empty() ? kiosk::find_locales_dir(a.bundle).value_or("locales") : fs::path(a.locales);
+  std::vector<Figure> figures;
+
+  {
+    std::vector<double> ms;
+    for (int i = 0; i < 3; ++i) {
+      const auto t0 = Clock::now();
+      const auto c = kiosk::load_content(a.bundle, locales);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      if (!c.ok()) throw std::runtime_error("the bundle is invalid; run kioskctl validate");
+    }
+    figures.push_back({"validate sample bundle", median(ms), "ms", ""});
+  }
+  {
+    const fs::path big = make_large_bundle(a.bundle, a.services);
+    std::vector<double> ms;
+    std::size_t count = 0;
+    for (int i = 0; i < 3; ++i) {
+      const auto t0 = Clock::now();
+      const auto c = kiosk::load_content(big, locales);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      count = c.bundle.services.size();
+    }
+    fs::remove_all(big);
+    figures.push_back({fmt::format("validate {} services", count), median(ms), "ms", "< 1000 ms"});
+  }
+
+  fmt::print("{:<40} {:>12}  {}\n", "figure", "value", "target");
+  for (const auto& f : figures)
+    fmt::print("{:<40} {:>9.1f} {:<2}  {}\n", f.name, f.value, f.unit, f.target.empty() ? "-" : f.target);
+  if (!a.json_out.empty()) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& f : figures) j.push_back({{"name", f.name}, {"value", f.value}, {"unit", f.unit}});
+    std::ofstream(a.json_out) << j.dump(2) << "\n";
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_bench(CLI::App& app, Action& action) {
+  auto args = std::make_shared<BenchArgs>();
+  auto* cmd = app.add_subcommand("bench", "print speed figures (not a test)");
+  cmd->add_option("--bundle", args->bundle, "bundle folder")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("--locales", args->locales, "folder of UI catalogs");
+  cmd->add_option("--json", args->json_out, "also write the figures as JSON to this file");
+  cmd->add_option("--services", args->services, "services in the large validation bundle")->capture_default_str();
+  cmd->callback([&action, args] { action = [args] { return run_bench(*args); }; });
+}
+
+}  // namespace kioskctl

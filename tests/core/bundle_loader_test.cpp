@@ -1,0 +1,102 @@
+#include "core/bundle_loader.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/bundle_validate.h"
+
+#include <fstream>
+#include "support/test_support.h"
+
+using namespace kiosk;
+
+TEST_CASE("the loader reads every field of a service", "[bundle]") {
+  Diagnostics diags;
+  const Bundle b = load_bundle(test::fixtures_dir() / "bundles" / "valid", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(b.id == "mini");
+  CHECK(b.version == 3);
+  CHECK(b.timezone == "Europe/Berlin");
+  CHECK(b.locales == std::vector<std::string>{"de", "en", "ar"});
+  REQUIRE(b.kiosks.size() == 1);
+  CHECK(b.kiosks[0].heading_deg == 90);
+
+  const Service* s = b.find_service("clinic");
+  REQUIRE(s);
+  CHECK(s->category == "health");
+  CHECK(s->name.language_neutral());
+  CHECK(*s->description.find("ar") == "طب عام، حتى بدون تأمين.");
+  CHECK(s->address.street == "Markt 1");
+  CHECK(s->address.postcode == "52062");
+  CHECK(s->location.lat == Approx(50.776));
+  CHECK(s->opening_hours == "Mo-Fr 08:00-16:00");
+  CHECK(s->phones == std::vector<std::string>{"+49 241 123456"});
+  CHECK(s->website == "https://example.org/praxis");
+  CHECK(s->email == "praxis@example.org");
+  CHECK(s->languages == std::vector<std::string>{"de", "ar", "fa"});
+  CHECK(s->fees == Fees::free);
+  CHECK(s->documents.known);
+  CHECK(s->documents.required.empty());
+  CHECK(s->anonymous == YesNo::yes);
+  CHECK(s->wheelchair == Wheelchair::limited);
+  CHECK(s->target_groups == std::vector<std::string>{"everyone"});
+  REQUIRE(s->last_verified);
+  CHECK(*s->last_verified == Date{2026, 10, 1});
+  CHECK(s->id_pos.line == 2);
+
+  SECTION("facts that are not written stay unknown") {
+    const Service* f = b.find_service("food-bank");
+    REQUIRE(f);
+    CHECK(f->fees == Fees::unknown);
+    CHECK(f->anonymous == YesNo::unknown);
+    CHECK(f->wheelchair == Wheelchair::unknown);
+    CHECK(f->languages.empty());
+    CHECK(f->documents.required == std::vector<std::string>{"proof_of_income"});
+    CHECK_FALSE(f->last_verified);
+  }
+  SECTION("announcements and holidays") {
+    REQUIRE(b.announcements.size() == 1);
+    const Announcement& a = b.announcements[0];
+    CHECK(a.weekdays == std::vector<int>{0, 1, 2, 3, 4});
+    CHECK(a.start_minute == 8 * 60);
+    CHECK(a.end_minute == 18 * 60);
+    CHECK(a.until->minute_of_day == 18 * 60);
+    REQUIRE(b.holidays.size() == 1);
+    CHECK(b.holidays[0].date == Date{2026, 12, 25});
+    REQUIRE(b.school_holidays.size() == 1);
+    CHECK(b.school_holidays[0].until == Date{2027, 1, 6});
+  }
+}
+
+TEST_CASE("a folder without bundle.yaml is refused", "[bundle]") {
+  test::TempDir tmp;
+  Diagnostics diags;
+  load_bundle(tmp.path(), diags);
+  CHECK(diags.has_errors());
+  load_bundle(tmp.path() / "missing", diags);
+  CHECK(diags.items.back().rule == "missing-file");
+}
+
+TEST_CASE("oversized files are refused before parsing", "[bundle]") {
+  test::TempDir tmp;
+  std::filesystem::copy(test::fixtures_dir() / "bundles" / "valid", tmp.path() / "b",
+                        std::filesystem::copy_options::recursive);
+  {
+    std::ofstream big(tmp.path() / "b" / "services" / "big.yaml");
+    big << "services:\n  - id: x\n    description: \"" << std::string(17u << 20, 'a') << "\"\n";
+  }
+  Diagnostics diags;
+  load_bundle(tmp.path() / "b", diags);
+  REQUIRE(diags.has_errors());
+  CHECK(diags.items.front().rule == "file-too-large");
+}
+
+TEST_CASE("translation coverage counts only texts that need translating", "[bundle]") {
+  Diagnostics diags;
+  const Bundle b = load_bundle(test::fixtures_dir() / "bundles" / "valid", diags);
+  const auto cov = content_translation_coverage(b);
+  REQUIRE(cov.size() == 3);
+  for (const auto& c : cov) {
+    CHECK(c.total == 6);  // title, kiosk name, 2 category names, 1 description, 1 announcement
+    CHECK(c.translated == 6);
+  }
+}
