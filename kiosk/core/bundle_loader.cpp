@@ -4,7 +4,9 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <iterator>
 #include <regex>
+#include <thread>
 
 #include "core/contact_format.h"
 #include "core/limits.h"
@@ -445,6 +447,37 @@ bool read_file(const fs::path& dir, const fs::path& rel, bool required, Diagnost
   return true;
 }
 
+// Service files are independent: parse them on every core (a city can have 10,000 services), then merge
+// in file order so that the result and the order of diagnostics do not depend on the thread count.
+void read_service_files(const fs::path& dir, const std::vector<fs::path>& files, Diagnostics& diags, Bundle& b) {
+  const std::size_t cores = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  const std::size_t n = std::min(cores, files.size() / 64 + 1);
+  struct Part {
+    Bundle bundle;
+    Diagnostics diags;
+  };
+  std::vector<Part> parts(n);
+  auto work = [&](std::size_t k) {
+    const std::size_t begin = files.size() * k / n, end = files.size() * (k + 1) / n;
+    for (std::size_t i = begin; i < end; ++i) {
+      try {
+        read_file(dir, files[i], true, parts[k].diags, parts[k].bundle, read_services_file);
+      } catch (const std::exception& e) {  // e.g. out of memory: report it and go on with the next file
+        parts[k].diags.error({(dir / files[i]).generic_string(), 0, 0}, "unreadable", e.what());
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t k = 1; k < n; ++k) threads.emplace_back(work, k);
+    work(0);
+  }
+  for (auto& part : parts) {
+    std::move(part.bundle.services.begin(), part.bundle.services.end(), std::back_inserter(b.services));
+    std::move(part.diags.items.begin(), part.diags.items.end(), std::back_inserter(diags.items));
+  }
+}
+
 }  // namespace
 
 Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
@@ -468,7 +501,7 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
   if (service_files.empty())
     diags.warning({(dir / "services").generic_string(), 0, 0}, "no-services", "the bundle has no services",
                   "add services/*.yaml files");
-  for (const auto& rel : service_files) read_file(dir, rel, true, diags, b, read_services_file);
+  read_service_files(dir, service_files, diags, b);
 
   read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
   if (!read_file(dir, "holidays.yaml", false, diags, b, read_holidays_file))

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <set>
 
 #include "core/language_tag.h"
 #include "core/limits.h"
@@ -59,7 +58,7 @@ MapReader::MapReader(const ReadContext& ctx, const YAML::Node& map, std::string_
   }
   ok_ = true;
   const std::vector<std::string_view> allowed(keys);
-  std::set<std::string, std::less<>> seen;
+  entries_.reserve(map.size());
   for (const auto& kv : map) {
     const YAML::Node& key = kv.first;
     if (!key.IsScalar()) {
@@ -67,10 +66,12 @@ MapReader::MapReader(const ReadContext& ctx, const YAML::Node& map, std::string_
       continue;
     }
     const std::string& k = key.Scalar();
-    if (!seen.insert(k).second) {
+    if (std::any_of(entries_.begin(), entries_.end(), [&](const auto& e) { return e.first == k; })) {
       ctx.diags.error(ctx.pos(key), "duplicate-key", fmt::format("'{}' appears twice in {}", k, what_),
                       "keep one of them");
+      continue;
     }
+    entries_.emplace_back(k, kv.second);
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
       const std::string guess = closest_match(k, std::span<const std::string_view>(allowed));
       std::string hint;
@@ -86,9 +87,8 @@ MapReader::MapReader(const ReadContext& ctx, const YAML::Node& map, std::string_
 }
 
 YAML::Node MapReader::get(std::string_view key) const {
-  if (!ok_) return YAML::Node(YAML::NodeType::Undefined);
-  for (const auto& kv : map_)
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+  for (const auto& [k, v] : entries_)
+    if (k == key) return v;
   return YAML::Node(YAML::NodeType::Undefined);
 }
 

@@ -41,6 +41,7 @@ class MapReader {
  private:
   const ReadContext& ctx_;
   YAML::Node map_;
+  std::vector<std::pair<std::string, YAML::Node>> entries_;  // first occurrence of each key, in order
   std::string what_;
   bool ok_ = false;
 };
