@@ -239,6 +239,12 @@ void read_service(const ReadContext& ctx, const YAML::Node& item, Bundle& b) {
   s.location = read_location(ctx, m, "the service", s.location_pos);
   if (m.has("opening_hours")) {
     s.opening_hours_pos = ctx.pos(m.get("opening_hours"));
+    // Point at the value itself, inside its quotes, so that a column within it can be added.
+    const YAML::Mark mark = m.get("opening_hours").Mark();
+    if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < ctx.file.text.size() &&
+        (ctx.file.text[static_cast<std::size_t>(mark.pos)] == '"' ||
+         ctx.file.text[static_cast<std::size_t>(mark.pos)] == '\''))
+      ++s.opening_hours_pos.col;
     if (auto v = read_string(ctx, m.get("opening_hours"), "opening_hours", limits::max_short_text))
       s.opening_hours = *v;
   }
@@ -508,6 +514,14 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
     diags.warning({(dir / "holidays.yaml").generic_string(), 0, 0}, "no-holidays",
                   "holidays.yaml is missing: opening hours on public holidays (PH) will show as unknown");
   return b;
+}
+
+bool load_holidays_file(const fs::path& file, Bundle& b, Diagnostics& diags) {
+  const std::size_t errors = diags.count(Severity::error);
+  auto f = load_yaml_file(file, file.generic_string(), diags);
+  if (!f) return false;
+  read_holidays_file(ReadContext{*f, diags}, b);
+  return diags.count(Severity::error) == errors;
 }
 
 }  // namespace kiosk

@@ -13,4 +13,7 @@ namespace kiosk {
 // no errors were reported.
 Bundle load_bundle(const std::filesystem::path& dir, Diagnostics& diags);
 
+// Reads one holidays.yaml (public and school holidays) into b; false when the file is unusable.
+bool load_holidays_file(const std::filesystem::path& file, Bundle& b, Diagnostics& diags);
+
 }  // namespace kiosk

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/hours/opening_hours.h"
 #include "core/suggest.h"
 
 namespace kiosk {
@@ -66,7 +67,33 @@ std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b) {
   return out;
 }
 
-void validate_bundle(const Bundle& b, Diagnostics& diags) {
+void validate_bundle(Bundle& b, Diagnostics& diags) {
+  std::unordered_map<std::string, std::shared_ptr<const OpeningHours>> parsed;
+  for (auto& s : b.services) {
+    if (s.opening_hours.empty()) continue;
+    auto [it, inserted] = parsed.try_emplace(s.opening_hours);
+    if (inserted) {
+      auto result = parse_opening_hours(s.opening_hours);
+      if (auto* oh = std::get_if<OpeningHours>(&result)) {
+        it->second = std::make_shared<const OpeningHours>(std::move(*oh));
+      } else {
+        const auto& err = std::get<OhParseError>(result);
+        SourcePos pos = s.opening_hours_pos;
+        if (pos.col > 0) pos.col += err.column - 1;
+        diags.error(pos, "bad-opening-hours",
+                    fmt::format("opening_hours of service '{}': {} (column {} of the value)", s.id, err.message,
+                                err.column),
+                    "see https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification");
+        continue;
+      }
+    }
+    s.hours = it->second;
+    if (!s.hours) {  // an equal value failed before: point at this one too
+      diags.error(s.opening_hours_pos, "bad-opening-hours",
+                  fmt::format("opening_hours of service '{}' is invalid (as reported above)", s.id));
+    }
+  }
+
   check_unique_ids(b.categories, "category", diags, &Category::pos);
   check_unique_ids(b.services, "service", diags, &Service::id_pos);
   check_unique_ids(b.announcements, "announcement", diags, &Announcement::pos);

@@ -11,7 +11,8 @@
 
 namespace kiosk {
 
-void validate_bundle(const Bundle& b, Diagnostics& diags);
+// Also parses every service's opening_hours into Service::hours (equal values share one parse).
+void validate_bundle(Bundle& b, Diagnostics& diags);
 
 // Content texts that need a translation: every LocalizedText without an `und` (language-neutral) value.
 struct MissingTranslation {

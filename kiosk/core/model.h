@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "core/diagnostics.h"
 
 namespace kiosk {
+
+struct OpeningHours;  // core/hours/opening_hours.h
 
 // Text per BCP 47 locale tag. The tag `und` ("undetermined") holds text that is the same in every
 // language, such as a proper name; a plain YAML scalar is read as `und`.
@@ -76,8 +79,9 @@ struct Service {
   Address address;
   GeoPoint location;
   SourcePos location_pos;
-  std::string opening_hours;  // OSM opening_hours syntax
-  SourcePos opening_hours_pos;
+  std::string opening_hours;  // OSM opening_hours syntax, as written
+  SourcePos opening_hours_pos;  // of the first character of the value
+  std::shared_ptr<const OpeningHours> hours;  // parsed by validation; shared between equal values
   std::vector<std::string> phones;
   std::string website;
   std::string email;

@@ -19,5 +19,6 @@ void add_info(CLI::App& app, Action& action);
 void add_i18n(CLI::App& app, Action& action);
 void add_import(CLI::App& app, Action& action);
 void add_bench(CLI::App& app, Action& action);
+void add_hours(CLI::App& app, Action& action);
 
 }  // namespace kioskctl
