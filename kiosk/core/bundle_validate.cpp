@@ -80,10 +80,10 @@ void validate_bundle(Bundle& b, Diagnostics& diags) {
         const auto& err = std::get<OhParseError>(result);
         SourcePos pos = s.opening_hours_pos;
         if (pos.col > 0) pos.col += err.column - 1;
-        diags.error(pos, "bad-opening-hours",
-                    fmt::format("opening_hours of service '{}': {} (column {} of the value)", s.id, err.message,
-                                err.column),
-                    "see https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification");
+        diags.error(
+            pos, "bad-opening-hours",
+            fmt::format("opening_hours of service '{}': {} (column {} of the value)", s.id, err.message, err.column),
+            "see https://wiki.openstreetmap.org/wiki/Key:opening_hours/specification");
         continue;
       }
     }

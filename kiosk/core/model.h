@@ -79,8 +79,8 @@ struct Service {
   Address address;
   GeoPoint location;
   SourcePos location_pos;
-  std::string opening_hours;  // OSM opening_hours syntax, as written
-  SourcePos opening_hours_pos;  // of the first character of the value
+  std::string opening_hours;                  // OSM opening_hours syntax, as written
+  SourcePos opening_hours_pos;                // of the first character of the value
   std::shared_ptr<const OpeningHours> hours;  // parsed by validation; shared between equal values
   std::vector<std::string> phones;
   std::string website;

@@ -9,8 +9,8 @@
 namespace kiosk {
 
 struct HolidayCalendar {
-  std::vector<int> public_days;                 // sorted day numbers
-  std::vector<std::pair<int, int>> school;      // [from, until] day numbers, inclusive
+  std::vector<int> public_days;                       // sorted day numbers
+  std::vector<std::pair<int, int>> school;            // [from, until] day numbers, inclusive
   int school_known_from = 1, school_known_until = 0;  // span the school list covers; empty: unknown
 
   [[nodiscard]] bool is_public_holiday(int day) const;

@@ -32,7 +32,9 @@ struct DayFacts {
   int weekday;
 };
 
-DayFacts facts_of(int day) { return {day, civil_from_days(day), weekday_of(day)}; }
+DayFacts facts_of(int day) {
+  return {day, civil_from_days(day), weekday_of(day)};
+}
 
 Match match_holiday(const HolidaySel& h, int day, const OhContext& ctx) {
   const int d = day - h.day_offset;
@@ -62,7 +64,9 @@ int monthday_point_day(const MonthdayPoint& p, int year) {
   const int y = p.year ? p.year : year;
   int day = 0;
   switch (p.kind) {
-    case MonthdayPoint::Kind::easter: day = days_from_civil(easter_sunday(y)); break;
+    case MonthdayPoint::Kind::easter:
+      day = days_from_civil(easter_sunday(y));
+      break;
     case MonthdayPoint::Kind::date:
       // Feb 29 in a year without it: the reference rolls over to Mar 1, as JavaScript's Date does.
       day = days_from_civil({y, p.month, 1}) + p.day - 1;
@@ -113,7 +117,8 @@ bool match_year(const YearRange& r, int year) {
 bool match_week(const WeekRange& r, int day) {
   const int w = iso_week_of(day);
   const bool in = r.from <= r.to ? (w >= r.from && w <= r.to) : (w >= r.from || w <= r.to);
-  return in && (w - r.from + 53) % r.step == 0;
+  const int since_start = w >= r.from ? w - r.from : w + 53 - r.from;
+  return in && since_start % r.step == 0;
 }
 
 // Do the rule's date selectors select this day? Groups are all required; items within a group are
@@ -133,8 +138,8 @@ Match match_date(const OhRule& r, int day, const OhContext& ctx) {
   if (!r.months.empty() &&
       std::none_of(r.months.begin(), r.months.end(), [&](const MonthRange& x) { return match_month(x, f); }))
     return Match::no;
-  if (!r.monthdays.empty() &&
-      std::none_of(r.monthdays.begin(), r.monthdays.end(), [&](const MonthdayRange& x) { return match_monthday(x, f); }))
+  if (!r.monthdays.empty() && std::none_of(r.monthdays.begin(), r.monthdays.end(),
+                                           [&](const MonthdayRange& x) { return match_monthday(x, f); }))
     return Match::no;
   if (!r.weeks.empty() &&
       std::none_of(r.weeks.begin(), r.weeks.end(), [&](const WeekRange& x) { return match_week(x, day); }))
@@ -188,9 +193,13 @@ Resolved resolve(const TimeSpan& s, int day, const OhContext& ctx) {
   return r;
 }
 
-bool in_day_part(const Resolved& r, int minute) { return minute >= r.from && minute < r.to; }
+bool in_day_part(const Resolved& r, int minute) {
+  return minute >= r.from && minute < r.to;
+}
 // The part after midnight of a range that wraps, evaluated on the next day.
-bool in_wrapped_part(const Resolved& r, int minute) { return r.to > day_minutes && minute < r.to - day_minutes; }
+bool in_wrapped_part(const Resolved& r, int minute) {
+  return r.to > day_minutes && minute < r.to - day_minutes;
+}
 
 struct Candidate {
   const OhRule* rule;
@@ -319,7 +328,8 @@ std::optional<LocalDateTime> next_change(const OpeningHours& oh, const OhContext
     const int day = start_day + d;
     for (const DayInterval& iv : evaluate_day(oh, ctx, civil_from_days(day))) {
       if (d == 0 && iv.end <= t.minute_of_day) continue;
-      if (iv.state != now) return LocalDateTime{civil_from_days(day), d == 0 ? std::max(iv.start, t.minute_of_day) : iv.start};
+      if (iv.state != now)
+        return LocalDateTime{civil_from_days(day), d == 0 ? std::max(iv.start, t.minute_of_day) : iv.start};
     }
   }
   return std::nullopt;

@@ -14,8 +14,30 @@ namespace kiosk {
 namespace {
 
 enum class Tok : std::uint8_t {
-  number, weekday, month, holiday, state, var_time, comment, always, week, easter, day_word,
-  dash, comma, semicolon, fallback, plus, colon, lbracket, rbracket, lparen, rparen, slash, unknown, end
+  number,
+  weekday,
+  month,
+  holiday,
+  state,
+  var_time,
+  comment,
+  always,
+  week,
+  easter,
+  day_word,
+  dash,
+  comma,
+  semicolon,
+  fallback,
+  plus,
+  colon,
+  lbracket,
+  rbracket,
+  lparen,
+  rparen,
+  slash,
+  unknown,
+  end
 };
 
 struct Token {
@@ -30,7 +52,9 @@ struct ParseFailure {
   OhParseError error;
 };
 
-[[noreturn]] void fail(int column, std::string message) { throw ParseFailure{{column, std::move(message)}}; }
+[[noreturn]] void fail(int column, std::string message) {
+  throw ParseFailure{{column, std::move(message)}};
+}
 
 bool ieq(std::string_view a, const char* b) {
   if (a.size() != std::strlen(b)) return false;
@@ -114,9 +138,8 @@ std::vector<Token> tokenize(std::string_view s) {
       continue;
     }
     static constexpr std::pair<char, Tok> punct[] = {
-        {'-', Tok::dash},     {',', Tok::comma},    {';', Tok::semicolon}, {'+', Tok::plus},
-        {':', Tok::colon},    {'[', Tok::lbracket}, {']', Tok::rbracket},  {'(', Tok::lparen},
-        {')', Tok::rparen},   {'/', Tok::slash}};
+        {'-', Tok::dash},     {',', Tok::comma},    {';', Tok::semicolon}, {'+', Tok::plus},   {':', Tok::colon},
+        {'[', Tok::lbracket}, {']', Tok::rbracket}, {'(', Tok::lparen},    {')', Tok::rparen}, {'/', Tok::slash}};
     bool found = false;
     for (const auto& [ch, kind] : punct) {
       if (c == static_cast<unsigned char>(ch)) {
@@ -139,10 +162,23 @@ std::vector<Token> tokenize(std::string_view s) {
 
 // Words that editors often write instead of the specification's English abbreviations.
 std::string english_for(std::string_view w) {
-  static constexpr std::pair<const char*, const char*> words[] = {
-      {"Di", "Tu"}, {"Mi", "We"}, {"Do", "Th"}, {"So", "Su"}, {"Mon", "Mo"}, {"Tue", "Tu"}, {"Wed", "We"},
-      {"Thu", "Th"}, {"Fri", "Fr"}, {"Sat", "Sa"}, {"Sun", "Su"}, {"und", "','"}, {"and", "','"},
-      {"Mai", "May"}, {"Okt", "Oct"}, {"Dez", "Dec"}, {"Uhr", "nothing: times are HH:MM"}};
+  static constexpr std::pair<const char*, const char*> words[] = {{"Di", "Tu"},
+                                                                  {"Mi", "We"},
+                                                                  {"Do", "Th"},
+                                                                  {"So", "Su"},
+                                                                  {"Mon", "Mo"},
+                                                                  {"Tue", "Tu"},
+                                                                  {"Wed", "We"},
+                                                                  {"Thu", "Th"},
+                                                                  {"Fri", "Fr"},
+                                                                  {"Sat", "Sa"},
+                                                                  {"Sun", "Su"},
+                                                                  {"und", "','"},
+                                                                  {"and", "','"},
+                                                                  {"Mai", "May"},
+                                                                  {"Okt", "Oct"},
+                                                                  {"Dez", "Dec"},
+                                                                  {"Uhr", "nothing: times are HH:MM"}};
   for (const auto& [wrong, right] : words)
     if (ieq(w, wrong)) return right;
   return {};
@@ -188,6 +224,13 @@ class Parser {
     if (!at(k)) fail(peek().column, fmt::format("expected {}", what));
     return t_[p_++];
   }
+  // An unknown word that is a common mistake gets its correction.
+  static void fail_unknown(const Token& tk) {
+    if (tk.kind != Tok::unknown) return;
+    if (auto hint = english_for(tk.text); !hint.empty())
+      fail(tk.column, fmt::format("unknown word '{}'; write {}", tk.text, hint));
+  }
+
   bool rule_end() const { return at(Tok::end) || at(Tok::semicolon) || at(Tok::fallback); }
 
   OhRule parse_rule() {
@@ -203,7 +246,9 @@ class Parser {
       if (have_state && tk.kind != Tok::comment)
         fail(tk.column, fmt::format("unexpected '{}' after the rule's state; separate rules with ';'", tk.text));
       switch (tk.kind) {
-        case Tok::weekday: parse_weekday_list(r); break;
+        case Tok::weekday:
+          parse_weekday_list(r);
+          break;
         case Tok::holiday:
           if (at(Tok::comma, 1) || at(Tok::comma, holiday_offset_length() + 1))
             parse_weekday_list(r);
@@ -221,15 +266,21 @@ class Parser {
             parse_time_list(r);
           break;
         case Tok::var_time:
-        case Tok::lparen: parse_time_list(r); break;
+        case Tok::lparen:
+          parse_time_list(r);
+          break;
         case Tok::month:
           if ((at(Tok::number, 1) && !at(Tok::colon, 2)) || (at(Tok::weekday, 1) && at(Tok::lbracket, 2)))
             parse_monthday_list(r, 0);
           else
             parse_month_list(r, 0);
           break;
-        case Tok::easter: parse_monthday_list(r, 0); break;
-        case Tok::week: parse_week_list(r); break;
+        case Tok::easter:
+          parse_monthday_list(r, 0);
+          break;
+        case Tok::week:
+          parse_week_list(r);
+          break;
         case Tok::colon:
           if (p_ == first) fail(tk.column, "unexpected ':'");
           ++p_;  // "Apr-Oct: Mo-Fr ..." separator for readability
@@ -246,12 +297,12 @@ class Parser {
           ++p_;
           break;
         case Tok::unknown:
-          if (auto hint = english_for(tk.text); !hint.empty())
-            fail(tk.column, fmt::format("unknown word '{}'; write {}", tk.text, hint));
+          fail_unknown(tk);
           fail(tk.column, fmt::format("unexpected '{}'; expected a weekday (Mo-Su), month (Jan-Dec), PH, SH, a time, "
                                       "open, closed, off, unknown or a \"comment\"",
                                       tk.text));
-        default: fail(tk.column, fmt::format("unexpected '{}'", tk.text));
+        default:
+          fail(tk.column, fmt::format("unexpected '{}'", tk.text));
       }
     }
     if (p_ == first) fail(peek().column, "expected a rule");
@@ -294,6 +345,9 @@ class Parser {
         if (at(Tok::dash) && at(Tok::weekday, 1)) {
           w.to = peek(1).value;
           p_ += 2;
+        } else if (at(Tok::dash)) {
+          fail_unknown(peek(1));
+          fail(peek(1).column, "expected a weekday (Mo, Tu, We, Th, Fr, Sa, Su) after '-'");
         }
         if (at(Tok::lbracket)) parse_nth(w);
         w.day_offset = parse_day_offset();
@@ -305,6 +359,7 @@ class Parser {
         ++p_;
         continue;
       }
+      if (at(Tok::comma)) fail_unknown(peek(1));
       break;
     }
   }
@@ -385,11 +440,16 @@ class Parser {
 
   static int default_var_minutes(VarTime v) {
     switch (v) {
-      case VarTime::dawn: return 5 * 60 + 30;
-      case VarTime::sunrise: return 6 * 60;
-      case VarTime::sunset: return 18 * 60;
-      case VarTime::dusk: return 18 * 60 + 30;
-      case VarTime::none: break;
+      case VarTime::dawn:
+        return 5 * 60 + 30;
+      case VarTime::sunrise:
+        return 6 * 60;
+      case VarTime::sunset:
+        return 18 * 60;
+      case VarTime::dusk:
+        return 18 * 60 + 30;
+      case VarTime::none:
+        break;
     }
     return 0;
   }
@@ -405,8 +465,7 @@ class Parser {
       TimeSpan span;
       int column = 0;
       parse_time_point(span.from, span.from_var, span.from_offset, column);
-      if (span.from >= 24 * 60 && span.from_var == VarTime::none)
-        fail(column, "a time range must start before 24:00");
+      if (span.from >= 24 * 60 && span.from_var == VarTime::none) fail(column, "a time range must start before 24:00");
       if (at(Tok::plus)) {
         ++p_;
         span.open_end = true;

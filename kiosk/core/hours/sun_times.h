@@ -1,7 +1,7 @@
 #pragma once
-// Sunrise, sunset, dawn and dusk for opening_hours' variable times. The formulas are the standard
-// low-precision solar position ones (Astronomy Answers, as used by SunCalc, which the reference
-// evaluator opening_hours.js relies on), so that both agree to the minute.
+// Sunrise, sunset, dawn (civil, -6°) and dusk for opening_hours' variable times, from Meeus'
+// algorithms: the same astronomy as SunCalc 2, which the reference evaluator opening_hours.js uses,
+// so both agree to the minute.
 
 #include <optional>
 

@@ -54,6 +54,8 @@ std::string format_local_iso(const LocalDateTime& t) {
                      t.minute_of_day % 60);
 }
 
-std::optional<LocalDateTime> parse_local_iso(const std::string& s) { return parse_date_time(s); }
+std::optional<LocalDateTime> parse_local_iso(const std::string& s) {
+  return parse_date_time(s);
+}
 
 }  // namespace kiosk

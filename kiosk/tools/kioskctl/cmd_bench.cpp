@@ -14,6 +14,8 @@
 
 #include "commands.h"
 #include "core/content_loader.h"
+#include "core/hours/holiday_calendar.h"
+#include "core/hours/opening_hours.h"
 
 namespace kioskctl {
 namespace {
@@ -88,6 +90,39 @@ int run_bench(const BenchArgs& a) {
     }
     fs::remove_all(big);
     figures.push_back({fmt::format("validate {} services", count), median(ms), "ms", "< 1000 ms"});
+  }
+
+  {
+    // Opening hours: every service's parsed value of the sample bundle, at instants over a week.
+    auto content = kiosk::load_content(a.bundle, locales);
+    const auto calendar = kiosk::holiday_calendar_from(content.bundle);
+    const kiosk::OhContext ctx{&calendar, std::nullopt, std::nullopt, nullptr};
+    std::vector<const kiosk::OpeningHours*> parsed;
+    for (const auto& s : content.bundle.services)
+      if (s.hours) parsed.push_back(s.hours.get());
+    std::size_t evaluations = 0, open = 0;
+    const auto t0 = Clock::now();
+    while (std::chrono::duration<double>(Clock::now() - t0).count() < 0.5) {
+      for (int step = 0; step < 7 * 24 * 4; step += 7) {  // every 105 minutes over a week
+        const kiosk::LocalDateTime t{{2026, 11, 23 + step / 96}, (step % 96) * 15};
+        for (const auto* oh : parsed) {
+          open += kiosk::evaluate_at(*oh, ctx, t).state == kiosk::RuleState::open;
+          ++evaluations;
+        }
+      }
+    }
+    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    figures.push_back(
+        {"opening-hours evaluations per second", static_cast<double>(evaluations) / secs / 1e6, "M/s", ">= 1 M/s"});
+    const auto t1 = Clock::now();
+    std::size_t parses = 0;
+    for (int rep = 0; rep < 20; ++rep)
+      for (const auto& s : content.bundle.services)
+        if (!s.opening_hours.empty()) parses += kiosk::parse_opening_hours(s.opening_hours).index() == 0;
+    const double parse_us = std::chrono::duration<double, std::micro>(Clock::now() - t1).count() /
+                            static_cast<double>(std::max<std::size_t>(parses, 1));
+    figures.push_back({"opening-hours parse (per value)", parse_us, "us", ""});
+    (void)open;
   }
 
   fmt::print("{:<40} {:>12}  {}\n", "figure", "value", "target");

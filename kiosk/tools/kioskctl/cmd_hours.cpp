@@ -26,9 +26,12 @@ struct HoursArgs {
 
 std::string_view state_word(kiosk::RuleState s) {
   switch (s) {
-    case kiosk::RuleState::open: return "open";
-    case kiosk::RuleState::closed: return "closed";
-    case kiosk::RuleState::unknown: break;
+    case kiosk::RuleState::open:
+      return "open";
+    case kiosk::RuleState::closed:
+      return "closed";
+    case kiosk::RuleState::unknown:
+      break;
   }
   return "unknown";
 }
@@ -110,7 +113,8 @@ int run_hours(const HoursArgs& a) {
 
 void add_hours(CLI::App& app, Action& action) {
   auto args = std::make_shared<HoursArgs>();
-  auto* cmd = app.add_subcommand("hours", "evaluate an OSM opening_hours value: open/closed/unknown and the next change");
+  auto* cmd =
+      app.add_subcommand("hours", "evaluate an OSM opening_hours value: open/closed/unknown and the next change");
   cmd->add_option("--tz", args->tz, "IANA time zone the times are in, e.g. Europe/Berlin")->required();
   cmd->add_option("--holidays", args->holidays, "holidays.yaml with public (PH) and school (SH) holidays")
       ->check(CLI::ExistingFile);

@@ -2,8 +2,8 @@
 // of the sample city's OpenStreetMap data, at a few hundred instants over a year. The full list of
 // disagreements is written to hours_differential_report.txt in the build folder.
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <map>
@@ -24,8 +24,8 @@ std::vector<LocalDateTime> instants_2026() {
   std::vector<LocalDateTime> out;
   auto at = [&](int y, int m, int d, int hh, int mm) { out.push_back({{y, m, d}, hh * 60 + mm}); };
   // Every other day, at times that cycle through typical opening and closing minutes.
-  static constexpr int times[][2] = {{0, 0},   {7, 59},  {8, 0},   {9, 30},  {11, 59}, {12, 0},  {13, 0},
-                                     {14, 30}, {17, 59}, {18, 0},  {18, 30}, {19, 30}, {21, 0},  {23, 59}};
+  static constexpr int times[][2] = {{0, 0},   {7, 59},  {8, 0},  {9, 30},  {11, 59}, {12, 0}, {13, 0},
+                                     {14, 30}, {17, 59}, {18, 0}, {18, 30}, {19, 30}, {21, 0}, {23, 59}};
   const int first = days_from_civil({2026, 1, 1});
   for (int i = 0; i < 365; i += 2) {
     const Date d = civil_from_days(first + i);
@@ -33,8 +33,8 @@ std::vector<LocalDateTime> instants_2026() {
     at(d.year, d.month, d.day, t[0], t[1]);
   }
   // Public holidays in NRW, and the evenings before them.
-  for (auto [m, d] : {std::pair{1, 1}, {4, 3}, {4, 6}, {5, 1}, {5, 14}, {5, 25}, {6, 4}, {10, 3}, {11, 1}, {12, 25},
-                      {12, 26}}) {
+  for (auto [m, d] :
+       {std::pair{1, 1}, {4, 3}, {4, 6}, {5, 1}, {5, 14}, {5, 25}, {6, 4}, {10, 3}, {11, 1}, {12, 25}, {12, 26}}) {
     at(2026, m, d, 10, 0);
     at(2026, m, d, 15, 0);
     const Date before = civil_from_days(days_from_civil({2026, m, d}) - 1);
@@ -57,8 +57,21 @@ std::vector<LocalDateTime> instants_2026() {
     at(2026, 11, d, 22, 30);
   }
   // Minute boundaries of one ordinary Thursday.
-  for (auto [h, m] : {std::pair{6, 59}, {7, 0}, {8, 29}, {8, 30}, {9, 59}, {10, 0}, {12, 29}, {12, 30}, {14, 59},
-                      {15, 0}, {16, 29}, {16, 30}, {19, 59}, {20, 0}, {22, 0}})
+  for (auto [h, m] : {std::pair{6, 59},
+                      {7, 0},
+                      {8, 29},
+                      {8, 30},
+                      {9, 59},
+                      {10, 0},
+                      {12, 29},
+                      {12, 30},
+                      {14, 59},
+                      {15, 0},
+                      {16, 29},
+                      {16, 30},
+                      {19, 59},
+                      {20, 0},
+                      {22, 0}})
     at(2026, 11, 26, h, m);
   return out;
 }
@@ -85,10 +98,10 @@ TEST_CASE("agrees with opening_hours.js on the sample city's values", "[hours][d
   std::string input;
   for (const auto& v : values)
     for (const auto& t : instants) input += v + '\t' + format_local_iso(t) + '\n';
-  const auto ref = test::run_command(
-      {"/usr/bin/env", "TZ=Europe/Berlin", "node", (test::source_dir() / "tests/core/hours/reference_eval.js").string(),
-       KIOSK_REFERENCE_DIR},
-      input);
+  const auto ref =
+      test::run_command({"/usr/bin/env", "TZ=Europe/Berlin", "node",
+                         (test::source_dir() / "tests/core/hours/reference_eval.js").string(), KIOSK_REFERENCE_DIR},
+                        input);
   INFO(ref.err);
   REQUIRE(ref.exit_code == 0);
   const auto expected = lines_of(ref.out);
@@ -121,21 +134,24 @@ TEST_CASE("agrees with opening_hours.js on the sample city's values", "[hours][d
         ++pairs_outside_sh;
         agree_outside_sh += same;
       }
-      if (!same) disagreements[v].push_back(fmt::format("{}: ours {}, reference {}", format_local_iso(t), ours, theirs));
+      if (!same)
+        disagreements[v].push_back(fmt::format("{}: ours {}, reference {}", format_local_iso(t), ours, theirs));
     }
   }
   const double score = static_cast<double>(agree) / static_cast<double>(pairs);
   const double score_outside = static_cast<double>(agree_outside_sh) / static_cast<double>(pairs_outside_sh);
   std::ofstream report("hours_differential_report.txt");
-  report << fmt::format("{} values x {} instants = {} pairs\nagreement: {:.4f}% overall, {:.4f}% outside school "
-                        "holidays\n{} values with disagreements\n\n",
-                        values.size(), instants.size(), pairs, 100 * score, 100 * score_outside, disagreements.size());
+  report << fmt::format(
+      "{} values x {} instants = {} pairs\nagreement: {:.4f}% overall, {:.4f}% outside school "
+      "holidays\n{} values with disagreements\n\n",
+      values.size(), instants.size(), pairs, 100 * score, 100 * score_outside, disagreements.size());
   for (const auto& [v, list] : disagreements) {
     report << v << "  (" << list.size() << ")\n";
     for (std::size_t i = 0; i < list.size() && i < 6; ++i) report << "    " << list[i] << "\n";
   }
-  WARN(fmt::format("opening_hours.js agreement: {:.4f}% of {} pairs ({:.4f}% outside school holidays); "
-                   "{} values differ somewhere",
-                   100 * score, pairs, 100 * score_outside, disagreements.size()));
+  WARN(
+      fmt::format("opening_hours.js agreement: {:.4f}% of {} pairs ({:.4f}% outside school holidays); "
+                  "{} values differ somewhere",
+                  100 * score, pairs, 100 * score_outside, disagreements.size()));
   CHECK(score_outside >= 0.995);
 }

@@ -1,0 +1,37 @@
+#pragma once
+// Clock times, weekdays and dates as a locale writes them (ICU), in the locale's own digits. Times are
+// wall-clock times in the bundle's zone: they are formatted as such, never shifted by the machine's zone.
+
+#include <unicode/datefmt.h>
+
+#include <memory>
+#include <string>
+
+#include "core/i18n_catalog.h"
+#include "core/model.h"
+
+namespace kiosk {
+
+class TimeFormat {
+ public:
+  explicit TimeFormat(const LocaleInfo& locale);
+  TimeFormat(TimeFormat&&) noexcept;
+  TimeFormat& operator=(TimeFormat&&) noexcept;
+  ~TimeFormat();
+
+  [[nodiscard]] std::string time(int minute_of_day) const;      // "17:00", "٥:٠٠ م", "5:00 PM"
+  [[nodiscard]] std::string weekday(const Date& d) const;       // "Montag"
+  [[nodiscard]] std::string day_and_date(const Date& d) const;  // "Montag, 5. Januar"
+  // "08:00–16:00"; inside right-to-left text it is isolated (LRI ... PDI) so it keeps its order.
+  [[nodiscard]] std::string time_range(int from_minute, int to_minute) const;
+  [[nodiscard]] bool rtl() const { return rtl_; }
+
+ private:
+  std::unique_ptr<icu::DateFormat> time_, weekday_, date_;
+  bool rtl_ = false;
+};
+
+// Wrap text that must read left to right (times, phone numbers) for use inside right-to-left text.
+std::string isolate_ltr(const std::string& text);
+
+}  // namespace kiosk
