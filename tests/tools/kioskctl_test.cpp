@@ -76,3 +76,51 @@ TEST_CASE("i18n check is clean for the shipped locales", "[kioskctl]") {
   const auto bad = kioskctl({"i18n", "check", "--locales", (fixtures_dir() / "locales").string()});
   CHECK(bad.exit_code == 1);
 }
+
+TEST_CASE("hours: state and next change at a local time; errors exit 1", "[kioskctl][hours]") {
+  const auto r = kioskctl({"hours", "--tz", "Europe/Berlin", "--at", "2026-11-26T10:00", "Mo-Fr 08:00-18:00; PH off"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "open\nnext: 2026-11-26T18:00\n");
+  const auto ph =
+      kioskctl({"hours", "--tz", "Europe/Berlin", "--holidays", (sample_bundle() / "holidays.yaml").string(), "--at",
+                "2026-12-25T10:00", "Mo-Fr 08:00-18:00; PH off"});
+  CHECK(ph.out == "closed\nnext: 2026-12-28T08:00\n");
+  const auto bad = kioskctl({"hours", "--tz", "Europe/Berlin", "--at", "2026-11-26T10:00", "Mo-Fr 08:00-18:0O"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out == "error: column 17: expected a digit\n");
+  CHECK(kioskctl({"hours", "--tz", "Mars/Olympus", "--at", "2026-11-26T10:00", "24/7"}).exit_code == 2);
+}
+
+TEST_CASE("hours --batch: one line out per line in", "[kioskctl][hours]") {
+  const auto r = run_command({KIOSKCTL_PATH, "hours", "--tz", "Europe/Berlin", "--batch"},
+                             "Mo-Fr 08:00-18:00\t2026-11-26T10:00\nMo-Fr 08:00-18:00\t2026-11-28T10:00\n"
+                             "Mo-Fr 17:00+\t2026-11-26T18:00\nnonsense\t2026-11-26T10:00\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("open\nclosed\nunknown\nerror: ", 0) == 0);
+}
+
+TEST_CASE("layout: JSON in visual order with UTF-8 clusters", "[kioskctl][text]") {
+  const std::string text = "لا سلام";
+  const auto r = kioskctl({"layout", "--locale", "ar", "--size", "32", "--width", "400", text});
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["direction"] == "rtl");
+  const auto& glyphs = doc["lines"][0]["runs"][0]["glyphs"];
+  CHECK(doc["lines"][0]["runs"][0]["script"] == "Arab");
+  CHECK(doc["lines"][0]["runs"][0]["font"].get<std::string>().find("NotoSansArabic") != std::string::npos);
+  CHECK(glyphs.front()["cluster"].get<std::size_t>() > glyphs.back()["cluster"].get<std::size_t>());
+  CHECK(glyphs.back()["cluster"] == 0);
+  CHECK(glyphs.front()["x"].get<double>() < glyphs.back()["x"].get<double>());
+  // Start-aligned right-to-left text sits at the right edge of the width.
+  const double right = glyphs.back()["x"].get<double>() + glyphs.back()["advance"].get<double>();
+  CHECK(right == Approx(400).margin(0.05));
+}
+
+TEST_CASE("render-text writes a PNG", "[kioskctl][text]") {
+  TempDir tmp;
+  const auto png = tmp.path() / "t.png";
+  const auto r =
+      kioskctl({"render-text", "--locale", "ta", "--size", "24", "--width", "300", "--png", png.string(), "தமிழ் க்ஷ"});
+  CHECK(r.exit_code == 0);
+  CHECK(read_text(png).substr(1, 3) == "PNG");
+}

@@ -16,6 +16,8 @@
 #include "core/content_loader.h"
 #include "core/hours/holiday_calendar.h"
 #include "core/hours/opening_hours.h"
+#include "core/i18n_catalog.h"
+#include "text/text_engine.h"
 
 namespace kioskctl {
 namespace {
@@ -125,9 +127,70 @@ int run_bench(const BenchArgs& a) {
     (void)open;
   }
 
-  fmt::print("{:<40} {:>12}  {}\n", "figure", "value", "target");
+  {
+    // Text: UI strings of every shipped locale through the whole pipeline.
+    kiosk::Diagnostics diags;
+    auto engine = kiosk::text::make_text_engine(kiosk::text::default_font_config(), diags);
+    kiosk::Diagnostics cat_diags;
+    const auto catalogs = kiosk::load_catalogs(locales, cat_diags);
+    if (engine && !catalogs.locales.empty()) {
+      std::vector<kiosk::text::LayoutRequest> screen;  // about 60 paragraphs in 5 scripts
+      for (const char* tag : {"de", "ar", "ta", "ti", "uk"}) {
+        const auto* cat = catalogs.find(tag);
+        if (!cat) continue;
+        int n = 0;
+        for (const auto& [key, msg] : cat->messages) {
+          if (msg.pattern.find('{') != std::string::npos || n++ >= 12) continue;
+          kiosk::text::LayoutRequest r;
+          r.text = msg.pattern;
+          r.locale = tag;
+          r.size_px = 28;
+          r.max_width = 600;
+          screen.push_back(r);
+        }
+      }
+      std::vector<double> cold;
+      for (int rep = 0; rep < 7; ++rep) {
+        engine->cache.clear();
+        const auto t0 = Clock::now();
+        for (const auto& r : screen) engine->layout(r);
+        cold.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      }
+      figures.push_back(
+          {fmt::format("text: cold layout of {} paragraphs", screen.size()), median(cold), "ms", "< 5 ms"});
+      const int lookups = 200000;
+      const auto t1 = Clock::now();
+      std::size_t sink = 0;
+      for (int i = 0; i < lookups; ++i)
+        sink += engine->layout(screen[static_cast<std::size_t>(i) % screen.size()])->lines.size();
+      figures.push_back({"text: cached paragraph lookup",
+                         std::chrono::duration<double, std::nano>(Clock::now() - t1).count() / lookups / 1000.0, "us",
+                         "< 1 us"});
+      (void)sink;
+      // Atlas memory: every glyph of every UI string of every locale at three sizes.
+      kiosk::text::TextEngine atlas_engine;
+      atlas_engine.fonts = kiosk::text::FontSet::load(kiosk::text::default_font_config(), diags);
+      kiosk::text::GlyphAtlas atlas(1024, 64);
+      for (const auto& cat : catalogs.locales)
+        for (const auto& [key, msg] : cat.messages)
+          for (float size : {20.f, 28.f, 40.f}) {
+            kiosk::text::LayoutRequest r;
+            r.text = msg.pattern;
+            r.locale = cat.info.tag;
+            r.size_px = size;
+            const auto p = kiosk::text::layout(*atlas_engine.fonts, r);
+            for (const auto& line : p.lines)
+              for (const auto& run : line.runs)
+                for (const auto& g : run.glyphs) atlas.glyph(*atlas_engine.fonts, run.font, g.gid, size);
+          }
+      figures.push_back({fmt::format("text: atlas for all UI strings x 3 sizes ({} glyphs)", atlas.glyph_count()),
+                         static_cast<double>(atlas.memory_bytes()) / (1 << 20), "MiB", "< 16 MiB"});
+    }
+  }
+
+  fmt::print("{:<56} {:>12}  {}\n", "figure", "value", "target");
   for (const auto& f : figures)
-    fmt::print("{:<40} {:>9.1f} {:<2}  {}\n", f.name, f.value, f.unit, f.target.empty() ? "-" : f.target);
+    fmt::print("{:<56} {:>9.2f} {:<3}  {}\n", f.name, f.value, f.unit, f.target.empty() ? "-" : f.target);
   if (!a.json_out.empty()) {
     nlohmann::json j = nlohmann::json::array();
     for (const auto& f : figures) j.push_back({{"name", f.name}, {"value", f.value}, {"unit", f.unit}});

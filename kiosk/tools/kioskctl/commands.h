@@ -20,5 +20,6 @@ void add_i18n(CLI::App& app, Action& action);
 void add_import(CLI::App& app, Action& action);
 void add_bench(CLI::App& app, Action& action);
 void add_hours(CLI::App& app, Action& action);
+void add_text(CLI::App& app, Action& action);
 
 }  // namespace kioskctl

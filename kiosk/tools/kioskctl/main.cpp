@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   kioskctl::add_import(app, action);
   kioskctl::add_bench(app, action);
   kioskctl::add_hours(app, action);
+  kioskctl::add_text(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

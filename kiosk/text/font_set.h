@@ -1,0 +1,65 @@
+#pragma once
+// The fonts of the text pipeline: fonts/fonts.yaml read into fallback chains per script, and the font
+// files opened by path (HarfBuzz for shaping and metrics, FreeType for rasterizing).
+
+#include <hb.h>
+#include <unicode/uscript.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+typedef struct FT_LibraryRec_* FT_Library;
+typedef struct FT_FaceRec_* FT_Face;
+
+namespace kiosk::text {
+
+using FontId = int;  // index into FontSet::faces()
+
+struct FontFace {
+  std::string path;
+  FT_Face ft = nullptr;
+  hb_face_t* hb_face = nullptr;
+  hb_font_t* hb_font = nullptr;  // scale = units per em: positions come out in font units
+  int units_per_em = 1000;
+  int ascender = 0, descender = 0, line_gap = 0;  // font units; descender is negative
+  float ft_size = 0;                              // size FreeType is set to, in pixels
+};
+
+class FontSet {
+ public:
+  // Reads the config (fonts.yaml); font files are looked up in its search paths. Problems (a missing
+  // file) are reported; a chain keeps the fonts that exist.
+  static std::unique_ptr<FontSet> load(const std::filesystem::path& config, Diagnostics& diags);
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  // Fonts to try for a character of this script, in order; ends with the default chain.
+  [[nodiscard]] const std::vector<FontId>& chain(UScriptCode script, bool bold) const;
+  [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const;
+  [[nodiscard]] FontFace& face(FontId id) { return *faces_[static_cast<std::size_t>(id)]; }
+  [[nodiscard]] const FontFace& face(FontId id) const { return *faces_[static_cast<std::size_t>(id)]; }
+  [[nodiscard]] std::size_t size() const { return faces_.size(); }
+  [[nodiscard]] FT_Library freetype() const { return ft_; }
+  // The scripts the config names, for the self-test.
+  [[nodiscard]] std::vector<std::string> configured_scripts() const;
+
+ private:
+  FontSet() = default;
+  FontId open(const std::filesystem::path& file);
+  FT_Library ft_ = nullptr;
+  std::vector<std::unique_ptr<FontFace>> faces_;
+  std::map<std::string, FontId> by_path_;
+  std::map<int, std::vector<FontId>> chains_, bold_chains_;  // key: UScriptCode
+  std::vector<FontId> default_chain_, bold_default_chain_;
+};
+
+// fonts/fonts.yaml next to the bundle's repository, the source tree, or the installed data dir.
+std::filesystem::path default_font_config();
+
+}  // namespace kiosk::text

@@ -1,0 +1,17 @@
+#pragma once
+// Our laid-out text drawn through ImGui: glyph quads from our atlas into an ImDrawList, and a widget
+// that reserves the paragraph's space so that ImGui lays out and hit-tests it like any item.
+
+#include <imgui.h>
+
+#include "text/text_engine.h"
+
+namespace kiosk::text {
+
+// Draws p with its box's top-left corner at pos. The atlas needs a TextureSink (the app's).
+void draw_paragraph(ImDrawList* draw_list, TextEngine& engine, const Paragraph& p, ImVec2 pos, ImU32 color);
+
+// Lays out r, reserves its size at the cursor, draws it; returns the paragraph (for its size).
+std::shared_ptr<const Paragraph> text_item(TextEngine& engine, const LayoutRequest& r, ImU32 color);
+
+}  // namespace kiosk::text

@@ -1,0 +1,22 @@
+#include "text/layout_cache.h"
+
+#include <cstring>
+
+namespace kiosk::text {
+
+void LayoutCache::key_of(const LayoutRequest& r, std::string& out) {
+  // Binary fields first, then the locale and the text; the text's length is implied by the key's.
+  auto put = [&](const auto& v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  put(r.size_px);
+  put(r.max_width);
+  put(r.align);
+  put(r.max_lines);
+  put(r.direction);
+  put(r.bold);
+  const auto n = static_cast<std::uint8_t>(r.locale.size());
+  put(n);
+  out += r.locale;
+  out += r.text;
+}
+
+}  // namespace kiosk::text
