@@ -10,7 +10,10 @@ find_package(BZip2 REQUIRED)
 find_package(EXPAT REQUIRED)
 find_package(Threads REQUIRED)
 find_package(CURL REQUIRED)
-pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET GLOBAL libsodium)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET GLOBAL harfbuzz)
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET GLOBAL freetype2)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET GLOBAL imgui)  # Debian: -limgui -lstb
 
 # libosmium is header-only; Debian ships no CMake config for it. It reads PBF (zlib) and XML (expat, bz2).
 find_path(OSMIUM_INCLUDE_DIR osmium/version.hpp REQUIRED)

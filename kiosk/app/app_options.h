@@ -1,0 +1,32 @@
+#pragma once
+// The kiosk's command line.
+
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+struct AppOptions {
+  bool headless = false;
+  bool windowed = false;
+  std::string bundle;
+  std::string locales;
+  std::string fonts;
+  std::string kiosk_id;
+  std::string locale;
+  std::string screen;
+  std::string category;
+  std::string service;
+  std::string query;
+  int width = 1920, height = 1080;
+  std::string now;  // local ISO time in the bundle's zone: fixes the clock
+  std::string screenshot;
+  std::string script;
+  int text_size = 100;  // percent
+  std::string theme = "normal";
+};
+
+// Parses argv; on --help or an error prints and returns the exit code to use.
+std::optional<int> parse_options(int argc, char** argv, AppOptions& out);
+
+}  // namespace kiosk::app

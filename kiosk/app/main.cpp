@@ -1,0 +1,317 @@
+// kiosk: the full-screen touchscreen app (SDL2 + Dear ImGui), or headless screenshots and scripts.
+
+#include <SDL.h>
+#include <backends/imgui_impl_sdl.h>
+#include <backends/imgui_impl_sdlrenderer.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/app_options.h"
+#include "app/sdl_texture_sink.h"
+#include "core/content_loader.h"
+#include "core/hours/civil_date.h"
+#include "core/yaml_read.h"
+#include "ui/kiosk_ui.h"
+
+#ifndef KIOSK_SOURCE_DATA_DIR
+#define KIOSK_SOURCE_DATA_DIR "."
+#endif
+#ifndef KIOSK_INSTALL_DATA_DIR
+#define KIOSK_INSTALL_DATA_DIR "/usr/share/stadt-fuer-alle"
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace kiosk;
+
+fs::path default_bundle() {
+  for (const fs::path& p : {fs::path("content/aachen"), fs::path(KIOSK_SOURCE_DATA_DIR) / "content/aachen",
+                            fs::path(KIOSK_INSTALL_DATA_DIR) / "content/aachen"}) {
+    std::error_code ec;
+    if (fs::exists(p / "bundle.yaml", ec)) return p;
+  }
+  return "content/aachen";
+}
+
+struct Pointer {  // scripted touches, fed to ImGui directly so that replays do not depend on SDL's focus
+  ImVec2 pos{-1, -1};
+  bool down = false;
+};
+
+struct Kiosk {
+  app::AppOptions opt;
+  Content content;
+  std::unique_ptr<text::TextEngine> text;
+  std::unique_ptr<ui::UiEnv> env;
+  ui::Session session;
+  SDL_Window* window = nullptr;
+  SDL_Renderer* renderer = nullptr;
+  std::unique_ptr<app::SdlTextureSink> sink;
+  std::optional<LocalDateTime> fixed_now;
+  double clock = 0;  // seconds; virtual in scripts
+  bool scripted = false;
+  Pointer pointer;
+
+  LocalDateTime now() const {
+    if (fixed_now) return *fixed_now;
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return env->zone->to_local(ms);
+  }
+
+  void frame(bool input, float dt) {
+    text->atlas.begin_frame();
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (scripted) {
+      io.MousePos = pointer.pos;
+      io.MouseDown[0] = pointer.down;
+      io.DeltaTime = dt;
+    }
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer, &w, &h);
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    ui::begin_frame(*env, session, io.DisplaySize, now(), clock);
+    ui::draw_frame(*env, session, input);
+    ImGui::Render();
+    text->atlas.upload();
+    const ImU32 bg = env->theme.background;
+    SDL_SetRenderDrawColor(renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
+    SDL_RenderClear(renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(renderer);
+  }
+
+  bool screenshot(const fs::path& file) {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer, &w, &h);
+    text::Image img(w, h, {0, 0, 0, 255});
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, img.rgba.data(), w * 4) != 0) return false;
+    for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
+    return text::write_png(file, img);
+  }
+
+  // Re-renders the last frame's draw data into the back buffer (a present may have discarded it).
+  bool capture(const fs::path& file) {
+    frame(false, 1.f / 30);
+    return screenshot(file);
+  }
+
+  void write_state(const fs::path& file) const {
+    const auto& s = session;
+    nlohmann::json j = {{"screen", ui::screen_name(s.screen)},
+                        {"locale", s.locale},
+                        {"category", s.category},
+                        {"service", s.service},
+                        {"query", s.query},
+                        {"scroll", s.scroll},
+                        {"idle_warning", s.idle_warning},
+                        {"filters",
+                         {{"open_now", s.filters.open_now},
+                          {"free", s.filters.free_of_charge},
+                          {"no_documents", s.filters.no_documents},
+                          {"step_free", s.filters.step_free},
+                          {"my_language", s.filters.speaks_my_language}}},
+                        {"rtl", env->rtl}};
+    std::ofstream(file) << j.dump(2) << "\n";
+  }
+
+  void advance(double seconds, bool input_first) {
+    const int frames = std::max(1, static_cast<int>(seconds * 30));
+    for (int i = 0; i < frames; ++i) {
+      clock += seconds / frames;
+      frame(input_first && i == 0, static_cast<float>(seconds / frames));
+    }
+  }
+
+  // Script lines: tap X Y | drag X1 Y1 X2 Y2 | wait SECONDS | screenshot FILE | state FILE. Coordinates
+  // are screen pixels. Returns an exit code.
+  int run_script(const fs::path& file) {
+    std::ifstream in(file);
+    int line_no = 0;
+    advance(0.1, false);
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      std::istringstream words(line);
+      std::string cmd;
+      if (!(words >> cmd) || cmd[0] == '#') continue;
+      if (cmd == "tap") {
+        float x = 0, y = 0;
+        words >> x >> y;
+        pointer = {{x, y}, false};
+        advance(1.0 / 30, true);
+        pointer.down = true;
+        advance(1.0 / 30, true);
+        pointer.down = false;
+        advance(1.0 / 30, true);
+        advance(0.2, false);
+      } else if (cmd == "drag") {
+        float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        words >> x1 >> y1 >> x2 >> y2;
+        pointer = {{x1, y1}, true};
+        advance(1.0 / 30, true);
+        for (int i = 1; i <= 10; ++i) {
+          pointer.pos = {x1 + (x2 - x1) * static_cast<float>(i) / 10, y1 + (y2 - y1) * static_cast<float>(i) / 10};
+          advance(1.0 / 30, true);
+        }
+        pointer.down = false;
+        advance(1.0 / 30, true);
+      } else if (cmd == "wait") {
+        double seconds = 0;
+        words >> seconds;
+        pointer.pos = {-1, -1};
+        advance(seconds, false);
+      } else if (cmd == "screenshot") {
+        std::string f;
+        words >> f;
+        if (!capture(f)) return 1;
+      } else if (cmd == "state") {
+        std::string f;
+        words >> f;
+        write_state(f);
+      } else {
+        fmt::print(stderr, "{}:{}: error: unknown command '{}'; use tap, drag, wait, screenshot or state\n",
+                   file.generic_string(), line_no, cmd);
+        return 2;
+      }
+    }
+    return 0;
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Kiosk k;
+  if (auto code = app::parse_options(argc, argv, k.opt)) return *code;
+  const auto& o = k.opt;
+  const fs::path bundle = o.bundle.empty() ? default_bundle() : fs::path(o.bundle);
+  const auto locales = o.locales.empty() ? find_locales_dir(bundle) : std::optional<fs::path>(o.locales);
+  if (!locales) {
+    fmt::print(stderr, "error: no UI catalogs found for {}; give --locales\n", bundle.generic_string());
+    return 1;
+  }
+  k.content = load_content(bundle, *locales);
+  if (!k.content.ok()) {
+    for (const auto& d : k.content.diags.items)
+      if (d.severity == Severity::error) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    fmt::print(stderr, "error: the bundle {} is invalid; the kiosk does not show it\n", bundle.generic_string());
+    return 1;
+  }
+  Diagnostics font_diags;
+  k.text = text::make_text_engine(o.fonts.empty() ? text::default_font_config() : fs::path(o.fonts), font_diags);
+  if (!k.text) {
+    fmt::print(stderr, "error: no fonts could be opened (install fonts-noto-core)\n");
+    return 1;
+  }
+  k.env = ui::make_env(k.content, *k.text, o.kiosk_id);
+  if (o.theme == "high-contrast") k.env->theme = ui::theme_high_contrast();
+  k.env->theme.text_scale = static_cast<float>(o.text_size) / 100.f;
+  if (!o.now.empty()) {
+    k.fixed_now = parse_date_time(o.now);
+    if (!k.fixed_now) {
+      fmt::print(stderr, "error: --now '{}' is not YYYY-MM-DDTHH:MM\n", o.now);
+      return 2;
+    }
+  }
+  auto& s = k.session;
+  s.locale = o.locale;
+  s.category = o.category;
+  s.service = o.service;
+  s.query = o.query;
+  if (!o.screen.empty()) ui::screen_from_name(o.screen, s.screen);
+  k.scripted = o.headless || !o.script.empty();
+
+  if (o.headless) setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    fmt::print(stderr, "error: SDL: {}\n", SDL_GetError());
+    return 1;
+  }
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  if (o.headless)
+    flags |= SDL_WINDOW_HIDDEN;
+  else if (o.windowed)
+    flags |= SDL_WINDOW_RESIZABLE;
+  else
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  k.window =
+      SDL_CreateWindow("Stadt für alle", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+  if (!k.window) {
+    fmt::print(stderr, "error: SDL window: {}\n", SDL_GetError());
+    return 1;
+  }
+  // The GPU where there is one; the software renderer otherwise (and always when headless).
+  if (!o.headless) k.renderer = SDL_CreateRenderer(k.window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+  if (!k.renderer) k.renderer = SDL_CreateRenderer(k.window, -1, SDL_RENDERER_SOFTWARE);
+  if (!k.renderer) {
+    fmt::print(stderr, "error: SDL renderer: {}\n", SDL_GetError());
+    return 1;
+  }
+  if (!o.windowed) SDL_ShowCursor(SDL_DISABLE);  // touch screens show no cursor
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing about a session is written anywhere
+  io.LogFilename = nullptr;
+  ImGui_ImplSDL2_InitForSDLRenderer(k.window);
+  ImGui_ImplSDLRenderer_Init(k.renderer);
+  k.sink = std::make_unique<app::SdlTextureSink>(k.renderer);
+  k.text->atlas.set_texture_sink(k.sink.get());
+
+  int code = 0;
+  if (!o.script.empty()) {
+    code = k.run_script(o.script);
+  } else if (o.headless || !o.screenshot.empty()) {
+    k.advance(0.2, false);  // a few frames: windows appear, layouts are cached
+    if (!o.screenshot.empty() && !k.capture(o.screenshot)) {
+      fmt::print(stderr, "error: cannot write {}\n", o.screenshot);
+      code = 1;
+    }
+  } else {
+    bool running = true;
+    auto last = std::chrono::steady_clock::now();
+    while (running) {
+      bool input = false;
+      SDL_Event e;
+      while (SDL_PollEvent(&e)) {
+        // Lock-down: keys that leave an app do nothing; only a windowed development kiosk closes.
+        if (e.type == SDL_QUIT) {
+          running = !o.windowed ? true : false;
+          continue;
+        }
+        if (e.type == SDL_KEYDOWN && !o.windowed) {
+          const auto key = e.key.keysym.sym;
+          if (key == SDLK_ESCAPE || key == SDLK_F4 || key == SDLK_TAB || key == SDLK_q) continue;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        input |= e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN || e.type == SDL_KEYDOWN ||
+                 e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEWHEEL;
+      }
+      const auto t = std::chrono::steady_clock::now();
+      const double dt = std::chrono::duration<double>(t - last).count();
+      last = t;
+      k.clock += dt;
+      k.frame(input, static_cast<float>(dt));
+    }
+  }
+  k.text->atlas.release_textures();
+  ImGui_ImplSDLRenderer_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_DestroyRenderer(k.renderer);
+  SDL_DestroyWindow(k.window);
+  SDL_Quit();
+  return code;
+}

@@ -1,0 +1,38 @@
+#pragma once
+// Which services a list shows and in what order: the category and the resident's filters, then open
+// now first, then by distance from the kiosk.
+
+#include <string>
+#include <vector>
+
+#include "core/hours/opening_hours.h"
+#include "core/model.h"
+
+namespace kiosk {
+
+struct ServiceFilters {
+  bool open_now = false;
+  bool free_of_charge = false;
+  bool no_documents = false;
+  bool step_free = false;
+  bool speaks_my_language = false;
+  bool operator==(const ServiceFilters&) const = default;
+};
+
+struct ListedService {
+  std::size_t index = 0;  // into Bundle::services
+  RuleState state = RuleState::unknown;
+  double distance_m = 0;
+};
+
+struct ServiceQuery {
+  std::string category;  // empty: every category
+  ServiceFilters filters;
+  std::string language;  // the resident's, for "speaks my language" (primary subtag compared)
+  GeoPoint from;         // the kiosk
+  LocalDateTime now;
+};
+
+std::vector<ListedService> list_services(const Bundle& b, const OhContext& hours, const ServiceQuery& q);
+
+}  // namespace kiosk

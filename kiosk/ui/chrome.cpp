@@ -1,0 +1,34 @@
+// The top bar and navigation shared by the screens.
+
+#include "ui/screens.h"
+
+namespace kiosk::ui {
+
+void go(Session& s, Screen to) {
+  s.screen = to;
+  s.scroll = 0;
+  s.scroll_velocity = 0;
+}
+
+ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
+  const float u = env.unit, h = 120 * u * std::max(1.f, env.theme.text_scale * 0.8f), pad = 20 * u;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(env.size.x, h), env.theme.surface);
+  dl->AddRectFilled(ImVec2(0, h - 3 * u), ImVec2(env.size.x, h), env.theme.accent);
+  const float bw = 260 * u;
+  // Back sits where reading starts: on the left, or on the right in right-to-left languages.
+  if (s.screen != Screen::home) {
+    const std::string arrow = env.rtl ? "\u2192 " : "\u2190 ";
+    if (button(env, "##back", mirror(env, ImRect(pad, pad, pad + bw, h - pad)), arrow + tr(env, "nav.back")))
+      go(s, s.screen == Screen::detail && !s.category.empty() ? Screen::list : Screen::home);
+  }
+  if (button(env, "##language", mirror(env, ImRect(env.size.x - pad - bw, pad, env.size.x - pad, h - pad)),
+             tr(env, "nav.language")))
+    go(s, Screen::language);
+  const ImRect title_r(pad * 2 + bw, pad, env.size.x - 2 * pad - bw, h - pad);
+  const auto p = para(env, title, title_r.GetWidth(), {40, true, text::Align::center, 1});
+  draw_para(env, *p, ImVec2(title_r.Min.x, title_r.GetCenter().y - p->height / 2), env.theme.text);
+  return ImRect(0, h, env.size.x, env.size.y);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,24 @@
+#pragma once
+// On-screen keyboards that follow the active locale's script: Latin with the language's letters,
+// Cyrillic, Arabic, Persian, Sorani, Ethiopic syllables (a consonant, then its vowel) and Tamil.
+
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct KeyboardLayout {
+  std::vector<std::vector<std::string>> rows;  // keys in reading order
+  bool ethiopic_orders = false;                // a row of vowel orders that modify the last syllable
+};
+
+KeyboardLayout keyboard_for(const std::string& locale);
+
+// Applies a key to the query: letters append, the Ethiopic vowel orders turn the last consonant into
+// that syllable. Special keys: "\b" deletes the last character, " " is a space.
+void apply_key(std::string& query, const std::string& key);
+
+// The seven Ethiopic vowel orders as shown on their keys (ä u i a e ə o on the letter ሀ).
+const std::vector<std::string>& ethiopic_order_keys();
+
+}  // namespace kiosk::ui

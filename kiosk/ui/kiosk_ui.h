@@ -1,0 +1,13 @@
+#pragma once
+// One frame of the resident UI: the current screen, scrolling with inertia, and the idle warning that
+// ends in a wiped session.
+
+#include "ui/ui_env.h"
+
+namespace kiosk::ui {
+
+// Draws the frame into a full-screen ImGui window. Call between ImGui::NewFrame and ImGui::Render.
+// `input` is true when the resident touched or pressed something since the last frame.
+void draw_frame(UiEnv& env, Session& s, bool input);
+
+}  // namespace kiosk::ui

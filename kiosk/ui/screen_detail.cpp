@@ -1,0 +1,137 @@
+// Detail: every fact about one service, its week, and a place for the map and the way there.
+
+#include <unicode/locid.h>
+
+#include "core/geo.h"
+#include "core/hours/civil_date.h"
+#include "core/hours/hours_text.h"
+#include "ui/screens.h"
+
+namespace kiosk::ui {
+
+namespace {
+
+std::string language_name(const UiEnv& env, const std::string& tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale lang = icu::Locale::forLanguageTag(tag, status);
+  const icu::Locale in = icu::Locale::forLanguageTag(env.locale, status);
+  icu::UnicodeString name;
+  lang.getDisplayName(in, name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? tag : out;
+}
+
+std::string ltr(const UiEnv& env, const std::string& s) {
+  return env.rtl ? isolate_ltr(s) : s;
+}
+
+}  // namespace
+
+void draw_detail(UiEnv& env, Session& s, const ImRect&) {
+  const Service* sv = env.content->bundle.find_service(s.service);
+  if (!sv) {
+    go(s, Screen::home);
+    return;
+  }
+  const Category* cat = env.content->bundle.find_category(sv->category);
+  const ImRect area = draw_top_bar(env, s, cat ? pick(env, cat->name) : std::string());
+  const float u = env.unit, pad = 36 * u;
+  const bool two_columns = !env.portrait();
+  const float col_w = two_columns ? area.GetWidth() * 0.56f : area.GetWidth() - 2 * pad;
+  const ImRect facts_r = mirror(env, ImRect(pad, area.Min.y + pad, pad + col_w, area.Max.y - pad));
+  const ImRect map_r = two_columns
+                           ? mirror(env, ImRect(2 * pad + col_w, area.Min.y + pad, area.Max.x - pad, area.Max.y - pad))
+                           : ImRect(pad, area.Max.y - area.GetHeight() * 0.3f, area.Max.x - pad, area.Max.y - pad);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& t = env.theme;
+  float y = facts_r.Min.y - s.scroll;
+  const float x = facts_r.Min.x, w = facts_r.GetWidth();
+  ImGui::PushClipRect(facts_r.Min, ImVec2(facts_r.Max.x, two_columns ? facts_r.Max.y : map_r.Min.y - pad / 2), true);
+  const std::string name = sv->name.empty() && cat ? pick(env, cat->name) : pick(env, sv->name);
+  y += text_at(env, name, ImVec2(x, y), w, {48, true}, t.text) + 12 * u;
+  const HoursStatus hs = describe_hours(sv->hours.get(), env.hours, env.now, env.fmt, env.time_format());
+  const ImU32 col = hs.state == RuleState::open ? t.open : hs.state == RuleState::closed ? t.closed : t.unknown;
+  y += text_at(env, hs.text, ImVec2(x, y), w, {32, true}, col);
+  if (!hs.comment.empty()) y += text_at(env, "\u201C" + hs.comment + "\u201D", ImVec2(x, y), w, {26}, t.text_muted);
+  y += 16 * u;
+  const std::string desc = pick(env, sv->description);
+  if (!desc.empty()) y += text_at(env, desc, ImVec2(x, y), w, {28, false, text::Align::start, 6}, t.text) + 16 * u;
+
+  auto fact = [&](const char* label_key, const std::string& value) {
+    const float label_w = w * 0.34f;
+    const auto lp = para(env, tr(env, label_key), label_w - 12 * u, {26, true});
+    const auto vp = para(env, value, w - label_w, {26});
+    // Label on the reading side, value after it: mirrored inside the (already mirrored) column.
+    draw_para(env, *lp, ImVec2(env.rtl ? x + w - label_w : x, y), t.text_muted);
+    draw_para(env, *vp, ImVec2(env.rtl ? x : x + label_w, y), t.text);
+    y += std::max(lp->height, vp->height) + 10 * u;
+  };
+  if (sv->hours) {
+    const int today = days_from_civil(env.now.date);
+    std::string week;
+    for (const auto& row :
+         week_table(*sv->hours, env.hours, env.now.date, civil_from_days(today), env.fmt, env.time_format()))
+      week += (week.empty() ? "" : "\n") + row.day + ": " + row.hours;
+    fact("detail.opening_hours", week);
+  } else {
+    fact("detail.opening_hours", tr(env, "hours.unknown"));
+  }
+  std::string address = sv->address.street;
+  if (!sv->address.postcode.empty() || !sv->address.city.empty())
+    address += (address.empty() ? "" : ", ") + ltr(env, sv->address.postcode) + " " + sv->address.city;
+  const std::string note = pick(env, sv->address.note);
+  if (!note.empty()) address += "\n" + note;
+  fact("detail.address", address.empty() ? tr(env, "fact.unknown") : address);
+  const double metres = distance_m(env.here, sv->location);
+  fact("nav.map", tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walking_minutes(metres))}}));
+  if (!sv->phones.empty()) {
+    std::string phones;
+    for (const auto& p : sv->phones) phones += (phones.empty() ? "" : "\n") + ltr(env, p);
+    fact("detail.phone", phones);
+  }
+  if (!sv->website.empty()) fact("detail.website", ltr(env, sv->website));
+  if (!sv->email.empty()) fact("detail.email", ltr(env, sv->email));
+  std::string langs;
+  for (const auto& l : sv->languages) langs += (langs.empty() ? "" : ", ") + language_name(env, l);
+  fact("detail.languages", langs.empty() ? tr(env, "fact.unknown") : langs);
+  const char* fee_key = sv->fees == Fees::free      ? "fees.free"
+                        : sv->fees == Fees::reduced ? "fees.reduced"
+                        : sv->fees == Fees::paid    ? "fees.paid"
+                                                    : "fact.unknown";
+  std::string fees = tr(env, fee_key);
+  if (!sv->fee_note.empty()) fees += "\n" + pick(env, sv->fee_note);
+  fact("detail.fees", fees);
+  std::string docs;
+  if (!sv->documents.known) {
+    docs = tr(env, "fact.unknown");
+  } else if (sv->documents.required.empty()) {
+    docs = tr(env, "documents.none");
+  } else {
+    std::string list;
+    for (const auto& d : sv->documents.required) list += (list.empty() ? "" : ", ") + tr(env, "document." + d);
+    docs = tr(env, "documents.required", {{"list", list}});
+  }
+  fact("detail.documents", docs);
+  fact("detail.anonymous", tr(env, sv->anonymous == YesNo::yes  ? "anonymous.yes"
+                                   : sv->anonymous == YesNo::no ? "anonymous.no"
+                                                                : "fact.unknown"));
+  fact("detail.wheelchair", tr(env, sv->wheelchair == Wheelchair::yes       ? "wheelchair.yes"
+                                    : sv->wheelchair == Wheelchair::limited ? "wheelchair.limited"
+                                    : sv->wheelchair == Wheelchair::no      ? "wheelchair.no"
+                                                                            : "fact.unknown"));
+  if (sv->last_verified) {
+    const auto& d = *sv->last_verified;
+    text_at(env, tr(env, "detail.last_verified", {{"date", env.time_format().day_and_date(d)}}), ImVec2(x, y), w, {22},
+            t.text_muted);
+  }
+  ImGui::PopClipRect();
+
+  // The map and the way there come with the map issue; until then the area says where the place is.
+  dl->AddRectFilled(map_r.Min, map_r.Max, t.surface, 18 * u);
+  dl->AddRect(map_r.Min, map_r.Max, t.accent, 18 * u, 0, 2 * u);
+  text_at(env, tr(env, "map.attribution"), ImVec2(map_r.Min.x + 20 * u, map_r.Max.y - 50 * u),
+          map_r.GetWidth() - 40 * u, {20, false, text::Align::end}, t.text_muted);
+}
+
+}  // namespace kiosk::ui

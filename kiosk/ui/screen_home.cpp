@@ -1,0 +1,79 @@
+// Home: category tiles, filters and search. Language and accessibility are in the top bar.
+
+#include "ui/screens.h"
+
+namespace kiosk::ui {
+
+void draw_home(UiEnv& env, Session& s, const ImRect& full) {
+  const ImRect area = draw_top_bar(env, s, tr(env, "home.title"));
+  const float u = env.unit, pad = 30 * u;
+  const auto& cats = env.content->bundle.categories;
+  // Filters: a row of toggles under the bar (two rows in portrait or with large text).
+  struct Filter {
+    const char* key;
+    bool* value;
+  };
+  const Filter filters[] = {{"filter.open_now", &s.filters.open_now},
+                            {"filter.free", &s.filters.free_of_charge},
+                            {"filter.no_documents", &s.filters.no_documents},
+                            {"filter.step_free", &s.filters.step_free},
+                            {"filter.my_language", &s.filters.speaks_my_language}};
+  const int per_row = env.portrait() || env.theme.text_scale > 1.2f ? 3 : 5;
+  const float fh = 96 * u * std::max(1.f, env.theme.text_scale * 0.8f);
+  const float fw = (area.GetWidth() - pad * static_cast<float>(per_row + 1)) / static_cast<float>(per_row);
+  float y = area.Min.y + pad;
+  for (int i = 0; i < 5; ++i) {
+    const int col = i % per_row, row = i / per_row;
+    const ImRect r =
+        mirror(env, ImRect(pad + static_cast<float>(col) * (fw + pad), y + static_cast<float>(row) * (fh + pad / 2),
+                           pad + static_cast<float>(col) * (fw + pad) + fw,
+                           y + static_cast<float>(row) * (fh + pad / 2) + fh));
+    const std::string id = std::string("##") + filters[i].key;
+    const std::string mark = *filters[i].value ? "\u2713 " : "";
+    if (button(env, id.c_str(), r, mark + tr(env, filters[i].key), false, *filters[i].value))
+      *filters[i].value = !*filters[i].value;
+  }
+  y += static_cast<float>((4 / per_row) + 1) * (fh + pad / 2) + pad / 2;
+
+  // Category tiles in reading order (mirrored for right-to-left), with how many places each has.
+  const int cols = env.portrait() ? 2 : (env.theme.text_scale > 1.2f ? 3 : 5);
+  const int rows = (static_cast<int>(cats.size()) + cols - 1) / cols;
+  const float search_h = 110 * u;
+  const float tile_w = (area.GetWidth() - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
+  const float tile_h = std::max(150 * u, (area.Max.y - y - search_h - 2 * pad) / static_cast<float>(rows) - pad);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < cats.size(); ++i) {
+    const Category& c = cats[i];
+    const int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
+    const ImRect r =
+        mirror(env, ImRect(pad + static_cast<float>(col) * (tile_w + pad), y + static_cast<float>(row) * (tile_h + pad),
+                           pad + static_cast<float>(col) * (tile_w + pad) + tile_w,
+                           y + static_cast<float>(row) * (tile_h + pad) + tile_h));
+    const std::string id = "##cat" + c.id;
+    if (tap_area(id.c_str(), r)) {
+      s.category = c.id;
+      go(s, Screen::list);
+    }
+    const bool held = ImGui::IsItemActive();
+    dl->AddRectFilled(r.Min, r.Max, held ? env.theme.surface_pressed : env.theme.surface, 18 * u);
+    unsigned rr = 0, gg = 0, bb = 0;
+    if (c.colour.size() == 7 && std::sscanf(c.colour.c_str() + 1, "%02x%02x%02x", &rr, &gg, &bb) == 3) {
+      const ImRect band = mirror(env, ImRect(mirror(env, r).Min.x, r.Min.y, mirror(env, r).Min.x + 16 * u, r.Max.y));
+      dl->AddRectFilled(band.Min, band.Max, IM_COL32(rr, gg, bb, 255), 18 * u);
+    }
+    dl->AddRect(r.Min, r.Max, env.theme.accent, 18 * u, 0, 2 * u);
+    const float inner = 36 * u;
+    const auto p = para(env, pick(env, c.name), r.GetWidth() - 2 * inner, {34, true, text::Align::start, 3});
+    draw_para(env, *p, ImVec2(r.Min.x + inner, r.Min.y + 24 * u), env.theme.text);
+    std::size_t n = 0;
+    for (const auto& sv : env.content->bundle.services) n += sv.category == c.id;
+    text_at(env, tr(env, "list.count", {{"count", static_cast<std::int64_t>(n)}}),
+            ImVec2(r.Min.x + inner, r.Max.y - 56 * u), r.GetWidth() - 2 * inner, {26, false, text::Align::start, 1},
+            env.theme.text_muted);
+  }
+  const ImRect search(pad, area.Max.y - search_h - pad, area.Max.x - pad, area.Max.y - pad);
+  if (button(env, "##search", search, tr(env, "nav.search"), true)) go(s, Screen::search);
+  (void)full;
+}
+
+}  // namespace kiosk::ui

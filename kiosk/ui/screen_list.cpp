@@ -1,0 +1,98 @@
+// List: the services of a category with the resident's filters, open now first, then nearest.
+
+#include <algorithm>
+
+#include "core/geo.h"
+#include "core/hours/hours_text.h"
+#include "ui/screens.h"
+
+namespace kiosk::ui {
+
+namespace {
+
+std::string yes_no_unknown_badges(UiEnv& env, const Service& sv) {
+  std::string out;
+  auto add = [&](const std::string& t) { out += (out.empty() ? "" : "  \u00B7  ") + t; };
+  if (sv.fees == Fees::free) add(tr(env, "fees.free"));
+  if (sv.documents.known && sv.documents.required.empty()) add(tr(env, "documents.none"));
+  switch (sv.wheelchair) {
+    case Wheelchair::yes:
+      add(tr(env, "wheelchair.yes"));
+      break;
+    case Wheelchair::limited:
+      add(tr(env, "wheelchair.limited"));
+      break;
+    case Wheelchair::no:
+      add(tr(env, "wheelchair.no"));
+      break;
+    case Wheelchair::unknown:
+      add(tr(env, "detail.wheelchair") + ": " + tr(env, "fact.unknown"));
+      break;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index) {
+  const Service& sv = env.content->bundle.services[ls.index];
+  const float u = env.unit, pad = 28 * u;
+  const std::string id = "##row" + std::to_string(index);
+  const bool tapped = tap_area(id.c_str(), r);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.Min, r.Max, ImGui::IsItemActive() ? env.theme.surface_pressed : env.theme.surface, 14 * u);
+  const float w = r.GetWidth() - 2 * pad;
+  float y = r.Min.y + pad * 0.6f;
+  const Category* cat = env.content->bundle.find_category(sv.category);
+  const std::string name = sv.name.empty() && cat ? pick(env, cat->name) : pick(env, sv.name);
+  y += text_at(env, name, ImVec2(r.Min.x + pad, y), w, {32, true, text::Align::start, 1}, env.theme.text);
+  const HoursStatus hs = describe_hours(sv.hours.get(), env.hours, env.now, env.fmt, env.time_format());
+  const ImU32 col = hs.state == RuleState::open     ? env.theme.open
+                    : hs.state == RuleState::closed ? env.theme.closed
+                                                    : env.theme.unknown;
+  const std::string walk =
+      tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walking_minutes(ls.distance_m))}});
+  y +=
+      text_at(env, hs.text + "  \u00B7  " + walk, ImVec2(r.Min.x + pad, y), w, {26, false, text::Align::start, 1}, col);
+  text_at(env, yes_no_unknown_badges(env, sv), ImVec2(r.Min.x + pad, y), w, {24, false, text::Align::start, 1},
+          env.theme.text_muted);
+  return tapped;
+}
+
+void draw_list(UiEnv& env, Session& s, const ImRect&) {
+  const Category* cat = env.content->bundle.find_category(s.category);
+  const ImRect area = draw_top_bar(env, s, cat ? pick(env, cat->name) : tr(env, "nav.search"));
+  const float u = env.unit, pad = 30 * u;
+  ServiceQuery q;
+  q.category = s.category;
+  q.filters = s.filters;
+  q.language = env.locale;
+  q.from = env.here;
+  q.now = env.now;
+  const auto list = list_services(env.content->bundle, env.hours, q);
+  float y = area.Min.y + pad;
+  y += text_at(env, tr(env, "list.count", {{"count", static_cast<std::int64_t>(list.size())}}), ImVec2(pad, y),
+               area.GetWidth() - 2 * pad, {28, false}, env.theme.text_muted);
+  if (list.empty()) {
+    text_at(env, tr(env, "list.empty"), ImVec2(pad, y + pad), area.GetWidth() - 2 * pad, {30}, env.theme.text);
+    return;
+  }
+  // Rows scroll with a drag (with inertia, in kiosk_ui); only visible rows are laid out.
+  const float row_h = 190 * u * std::max(1.f, env.theme.text_scale * 0.85f), gap = 16 * u;
+  const ImRect view(pad, y + pad / 2, area.Max.x - pad, area.Max.y);
+  const float content_h = static_cast<float>(list.size()) * (row_h + gap);
+  s.scroll = std::clamp(s.scroll, 0.f, std::max(0.f, content_h - view.GetHeight()));
+  ImGui::PushClipRect(view.Min, view.Max, true);
+  const int first = static_cast<int>(s.scroll / (row_h + gap));
+  for (int i = std::max(0, first); i < static_cast<int>(list.size()); ++i) {
+    const float top = view.Min.y + static_cast<float>(i) * (row_h + gap) - s.scroll;
+    if (top > view.Max.y) break;
+    if (service_row(env, list[static_cast<std::size_t>(i)], ImRect(view.Min.x, top, view.Max.x, top + row_h), i)) {
+      s.service = env.content->bundle.services[list[static_cast<std::size_t>(i)].index].id;
+      go(s, Screen::detail);
+    }
+  }
+  ImGui::PopClipRect();
+}
+
+}  // namespace kiosk::ui

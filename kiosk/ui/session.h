@@ -1,0 +1,32 @@
+#pragma once
+// What one resident's visit has chosen. Lives only in memory and is wiped when the kiosk is idle:
+// nothing about a session is ever written anywhere.
+
+#include <string>
+
+#include "core/service_query.h"
+
+namespace kiosk::ui {
+
+enum class Screen { attract, language, home, list, detail, search, map };
+
+struct Session {
+  Screen screen = Screen::attract;
+  std::string locale;    // empty: the bundle's default
+  std::string category;  // for the list
+  std::string service;   // for the detail screen
+  std::string query;     // search text
+  ServiceFilters filters;
+  float scroll = 0;  // of the current list, in pixels
+  float scroll_velocity = 0;
+  double last_input = 0;  // seconds, monotonic
+  bool idle_warning = false;
+};
+
+// Back to a new visitor: every choice, text and scroll position gone.
+void wipe(Session& s);
+
+const char* screen_name(Screen s);
+bool screen_from_name(const std::string& name, Screen& out);
+
+}  // namespace kiosk::ui

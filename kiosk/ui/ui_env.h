@@ -1,0 +1,62 @@
+#pragma once
+// Everything the screens read: content, text pipeline, clock and place, theme, viewport. The screens
+// change only the Session.
+
+#include <imgui.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/content_loader.h"
+#include "core/hours/holiday_calendar.h"
+#include "core/hours/opening_hours.h"
+#include "core/hours/time_zone.h"
+#include "core/i18n_catalog.h"
+#include "core/search.h"
+#include "core/time_format.h"
+#include "text/text_engine.h"
+#include "ui/session.h"
+#include "ui/theme.h"
+
+namespace kiosk::ui {
+
+struct UiEnv {
+  const Content* content = nullptr;
+  text::TextEngine* text = nullptr;
+  std::unique_ptr<SearchIndex> search;
+  std::optional<ZoneClock> zone;
+  HolidayCalendar calendar;
+  OhContext hours;
+  const KioskPlace* kiosk = nullptr;  // where this kiosk stands; null: the area's centre
+  GeoPoint here;
+  Theme theme = theme_normal();
+  double idle_seconds = 90;     // without input before the warning
+  double warning_seconds = 30;  // the warning's countdown (at least 20 s)
+
+  // Per frame.
+  LocalDateTime now;
+  double clock = 0;  // seconds, monotonic
+  ImVec2 size{1920, 1080};
+  float unit = 1;  // one design pixel (the short side is 1080 design pixels)
+  std::string locale;
+  bool rtl = false;
+  FormatContext fmt;
+  std::map<std::string, TimeFormat> time_formats;
+
+  [[nodiscard]] const TimeFormat& time_format();
+  [[nodiscard]] bool portrait() const { return size.y > size.x; }
+};
+
+// Builds the environment for a loaded bundle (search index, time zone, holidays, kiosk place).
+std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, const std::string& kiosk_id);
+
+// Sets the per-frame fields for the session's locale and the viewport.
+void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock);
+
+// The UI string for key in the current locale (never the key itself).
+std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args = {});
+// A content text in the current locale, falling back along the chain, then to any translation.
+std::string pick(const UiEnv& env, const LocalizedText& t);
+
+}  // namespace kiosk::ui

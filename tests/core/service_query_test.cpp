@@ -1,0 +1,52 @@
+#include "core/service_query.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/content_loader.h"
+#include "core/geo.h"
+#include "core/hours/holiday_calendar.h"
+#include "support/test_support.h"
+
+using namespace kiosk;
+
+TEST_CASE("distances and walking times", "[geo]") {
+  // Aachen Hbf to Elisenbrunnen: about 750 m as the crow flies.
+  const double d = distance_m({50.76776, 6.09104}, {50.77440, 6.08713});
+  CHECK(d == Approx(790).margin(40));
+  CHECK(walking_minutes(d) == 15);
+  CHECK(walking_minutes(0) == 1);
+}
+
+TEST_CASE("lists: a category, open first, then by distance; filters never count unknown as yes", "[list]") {
+  const Content c = load_content(test::sample_bundle(), test::locales_dir());
+  REQUIRE(c.ok());
+  const HolidayCalendar cal = holiday_calendar_from(c.bundle);
+  const OhContext ctx{&cal, std::nullopt, std::nullopt, nullptr};
+  ServiceQuery q;
+  q.category = "health";
+  q.from = c.bundle.kiosks.front().location;
+  q.now = {{2026, 11, 26}, 10 * 60};  // a Thursday morning
+  const auto list = list_services(c.bundle, ctx, q);
+  REQUIRE(list.size() > 100);
+  for (const auto& l : list) CHECK(c.bundle.services[l.index].category == "health");
+  // Open ones first; within a state, nearer first.
+  for (std::size_t i = 1; i < list.size(); ++i) {
+    const auto rank = [](RuleState s) { return s == RuleState::open ? 0 : s == RuleState::unknown ? 1 : 2; };
+    CHECK(rank(list[i - 1].state) <= rank(list[i].state));
+    if (list[i - 1].state == list[i].state) CHECK(list[i - 1].distance_m <= list[i].distance_m);
+  }
+  CHECK(list.front().state == RuleState::open);
+
+  q.filters.step_free = true;
+  const auto step_free = list_services(c.bundle, ctx, q);
+  CHECK(step_free.size() < list.size());
+  for (const auto& l : step_free) CHECK(c.bundle.services[l.index].wheelchair == Wheelchair::yes);
+
+  q.filters = {};
+  q.filters.open_now = true;
+  for (const auto& l : list_services(c.bundle, ctx, q)) CHECK(l.state == RuleState::open);
+
+  q.filters = {};
+  q.filters.no_documents = true;  // OSM says nothing about documents: nothing is known to need none
+  CHECK(list_services(c.bundle, ctx, q).empty());
+}
