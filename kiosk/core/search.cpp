@@ -26,7 +26,7 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 
 TextFolder::TextFolder()
     // NFD, drop every nonspacing mark (accents, Arabic harakat, Hebrew points), NFC, fold case.
-    : strip_(make("NFD; [:Nonspacing Mark:] Remove; NFC; Any-CaseFold")), latin_(make("Any-Latin; Latin-ASCII")) {}
+    : strip_(make("NFD; [:Nonspacing Mark:] Remove; NFC; Lower")), latin_(make("Any-Latin; Latin-ASCII")) {}
 TextFolder::~TextFolder() = default;
 TextFolder::TextFolder(TextFolder&&) noexcept = default;
 TextFolder& TextFolder::operator=(TextFolder&&) noexcept = default;

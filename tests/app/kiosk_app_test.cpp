@@ -1,0 +1,119 @@
+// The kiosk program driven headless by scripts: taps, waits, screenshots and its session state.
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  CommandResult result;
+  std::vector<nlohmann::json> states;
+};
+
+// Runs a script; "state" lines are numbered automatically and read back.
+Run run_script(const std::vector<std::string>& lines, const std::vector<std::string>& args) {
+  TempDir tmp;
+  std::ofstream script(tmp.path() / "s.txt");
+  int n = 0;
+  for (const auto& l : lines) {
+    if (l == "state")
+      script << "state " << (tmp.path() / ("state" + std::to_string(n++) + ".json")).string() << "\n";
+    else
+      script << l << "\n";
+  }
+  script.close();
+  std::vector<std::string> argv = {KIOSK_PATH, "--headless",       "--bundle", sample_bundle().string(),
+                                   "--now",    "2026-11-26T10:00", "--script", (tmp.path() / "s.txt").string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Run r;
+  r.result = run_command(argv);
+  for (int i = 0; i < n; ++i)
+    r.states.push_back(nlohmann::json::parse(read_text(tmp.path() / ("state" + std::to_string(i) + ".json"))));
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("tapping a category lists that category; back returns home", "[app]") {
+  const auto r = run_script({"tap 200 400", "state", "tap 130 60", "state"}, {"--screen", "home", "--locale", "de"});
+  INFO(r.result.err);
+  REQUIRE(r.result.exit_code == 0);
+  REQUIRE(r.states.size() == 2);
+  CHECK(r.states[0]["screen"] == "list");
+  CHECK(r.states[0]["category"] == "health");
+  CHECK(r.states[1]["screen"] == "home");
+}
+
+TEST_CASE("in Arabic the layout is mirrored: first tile and back button on the right", "[app][rtl]") {
+  const auto r = run_script({"tap 1720 400", "state", "tap 130 60", "state", "tap 1790 60", "state"},
+                            {"--screen", "home", "--locale", "ar"});
+  REQUIRE(r.result.exit_code == 0);
+  REQUIRE(r.states.size() == 3);
+  CHECK(r.states[0]["rtl"] == true);
+  CHECK(r.states[0]["category"] == "health");  // the first tile sits at the right
+  CHECK(r.states[1]["screen"] == "language");  // on the left is the language button
+  CHECK(r.states[2]["screen"] != "list");
+}
+
+TEST_CASE("the idle warning appears, a touch keeps the session", "[app][idle]") {
+  const auto r =
+      run_script({"tap 200 400", "wait 95", "state", "tap 960 540", "state"}, {"--screen", "home", "--locale", "de"});
+  REQUIRE(r.states.size() == 2);
+  CHECK(r.states[0]["idle_warning"] == true);
+  CHECK(r.states[0]["screen"] == "list");
+  CHECK(r.states[1]["idle_warning"] == false);
+  CHECK(r.states[1]["category"] == "health");
+}
+
+TEST_CASE("after the idle warning everything is wiped", "[app][idle]") {
+  const auto r = run_script({"tap 150 150", "tap 560 150", "tap 200 400", "state", "wait 130", "state"},
+                            {"--screen", "home", "--locale", "ar"});
+  REQUIRE(r.states.size() == 2);
+  CHECK(r.states[0]["screen"] == "list");
+  CHECK((r.states[0]["filters"]["open_now"] == true || r.states[0]["filters"]["my_language"] == true));
+  const auto& after = r.states[1];
+  CHECK(after["screen"] == "attract");
+  CHECK(after["locale"] == "");
+  CHECK(after["category"] == "");
+  CHECK(after["query"] == "");
+  CHECK(after["scroll"] == 0);
+  for (const auto& [k, v] : after["filters"].items()) CHECK(v == false);
+}
+
+TEST_CASE("headless screenshots of every screen", "[app][screens]") {
+  TempDir tmp;
+  for (const char* screen : {"attract", "language", "home", "list", "detail", "search", "map"}) {
+    const auto png = tmp.path() / (std::string(screen) + ".png");
+    const auto r = run_command({KIOSK_PATH,     "--headless",
+                                "--bundle",     sample_bundle().string(),
+                                "--locale",     "ta",
+                                "--screen",     screen,
+                                "--category",   "health",
+                                "--service",    "stadtbibliothek-aachen-w79424442",
+                                "--query",      "apo",
+                                "--size",       "1080x1920",
+                                "--now",        "2026-11-26T10:00",
+                                "--screenshot", png.string()});
+    INFO(screen << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(read_text(png).substr(1, 3) == "PNG");
+  }
+}
+
+TEST_CASE("a broken bundle is refused with its errors", "[app]") {
+  TempDir tmp;
+  fs::copy(fixtures_dir() / "bundles" / "valid", tmp.path() / "b", fs::copy_options::recursive);
+  fs::copy_file(fixtures_dir() / "bundles" / "unknown-key" / "services" / "clinic.yaml",
+                tmp.path() / "b" / "services" / "clinic.yaml", fs::copy_options::overwrite_existing);
+  const auto r = run_command({KIOSK_PATH, "--headless", "--bundle", (tmp.path() / "b").string(), "--locales",
+                              locales_dir().string(), "--screenshot", (tmp.path() / "x.png").string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("clinic.yaml:5:5: error: unknown key 'adress'") != std::string::npos);
+}
