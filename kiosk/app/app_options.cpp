@@ -16,7 +16,7 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   app.add_option("--kiosk", o.kiosk_id, "which of the bundle's kiosk places this is");
   app.add_option("--locale", o.locale, "start in this language (BCP 47)");
   app.add_option("--screen", o.screen, "start on this screen")
-      ->check(CLI::IsMember({"attract", "language", "home", "list", "detail", "search", "map"}));
+      ->check(CLI::IsMember({"attract", "language", "home", "list", "detail", "search", "map", "accessibility"}));
   app.add_option("--category", o.category, "category for --screen list");
   app.add_option("--service", o.service, "service for --screen detail");
   app.add_option("--query", o.query, "search text for --screen search");

@@ -217,8 +217,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   k.env = ui::make_env(k.content, *k.text, o.kiosk_id);
-  if (o.theme == "high-contrast") k.env->theme = ui::theme_high_contrast();
-  k.env->theme.text_scale = static_cast<float>(o.text_size) / 100.f;
+  k.env->default_high_contrast = o.theme == "high-contrast";
+  k.env->default_text_percent = o.text_size;
   if (!o.now.empty()) {
     k.fixed_now = parse_date_time(o.now);
     if (!k.fixed_now) {

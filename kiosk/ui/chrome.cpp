@@ -5,6 +5,9 @@
 namespace kiosk::ui {
 
 void go(Session& s, Screen to) {
+  if ((to == Screen::language || to == Screen::accessibility) && s.screen != Screen::language &&
+      s.screen != Screen::accessibility && s.screen != Screen::attract)
+    s.return_to = s.screen;
   s.screen = to;
   s.scroll = 0;
   s.scroll_velocity = 0;
@@ -19,13 +22,22 @@ ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
   // Back sits where reading starts: on the left, or on the right in right-to-left languages.
   if (s.screen != Screen::home) {
     const std::string arrow = env.rtl ? "\u2192 " : "\u2190 ";
-    if (button(env, "##back", mirror(env, ImRect(pad, pad, pad + bw, h - pad)), arrow + tr(env, "nav.back")))
-      go(s, s.screen == Screen::detail && !s.category.empty() ? Screen::list : Screen::home);
+    if (button(env, "##back", mirror(env, ImRect(pad, pad, pad + bw, h - pad)), arrow + tr(env, "nav.back"))) {
+      if (s.screen == Screen::language || s.screen == Screen::accessibility)
+        go(s, s.return_to);
+      else
+        go(s, s.screen == Screen::detail && !s.category.empty() ? Screen::list : Screen::home);
+    }
   }
+  // Language and accessibility are always there, at the end of the bar.
   if (button(env, "##language", mirror(env, ImRect(env.size.x - pad - bw, pad, env.size.x - pad, h - pad)),
-             tr(env, "nav.language")))
+             tr(env, "nav.language"), false, s.screen == Screen::language))
     go(s, Screen::language);
-  const ImRect title_r(pad * 2 + bw, pad, env.size.x - 2 * pad - bw, h - pad);
+  if (button(env, "##access",
+             mirror(env, ImRect(env.size.x - 2 * pad - 2 * bw, pad, env.size.x - 2 * pad - bw, h - pad)),
+             tr(env, "nav.accessibility"), false, s.screen == Screen::accessibility))
+    go(s, Screen::accessibility);
+  const ImRect title_r(pad * 2 + bw, pad, env.size.x - 3 * pad - 2 * bw, h - pad);
   const auto p = para(env, title, title_r.GetWidth(), {40, true, text::Align::center, 1});
   draw_para(env, *p, ImVec2(title_r.Min.x, title_r.GetCenter().y - p->height / 2), env.theme.text);
   return ImRect(0, h, env.size.x, env.size.y);

@@ -83,6 +83,9 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
     case Screen::map:
       draw_map(env, s, area);
       break;
+    case Screen::accessibility:
+      draw_accessibility(env, s, area);
+      break;
   }
   if (s.idle_warning) idle_warning(env, env.idle_seconds + env.warning_seconds - idle);
   ImGui::End();

@@ -40,7 +40,15 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
   const int rows = (static_cast<int>(cats.size()) + cols - 1) / cols;
   const float search_h = 110 * u;
   const float tile_w = (area.GetWidth() - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
-  const float tile_h = std::max(150 * u, (area.Max.y - y - search_h - 2 * pad) / static_cast<float>(rows) - pad);
+  // Tiles are as tall as their text needs (large text makes them taller); when they do not fit, the
+  // tiles scroll between the filters and the search button.
+  const float tile_h =
+      std::max(170 * u * env.theme.text_scale, (area.Max.y - y - search_h - 2 * pad) / static_cast<float>(rows) - pad);
+  const ImRect tiles_view(0, y - pad / 2, area.Max.x, area.Max.y - search_h - pad);
+  const float overflow = std::max(0.f, static_cast<float>(rows) * (tile_h + pad) - tiles_view.GetHeight());
+  s.scroll = std::min(s.scroll, overflow);
+  y -= s.scroll;
+  ImGui::PushClipRect(tiles_view.Min, tiles_view.Max, true);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < cats.size(); ++i) {
     const Category& c = cats[i];
@@ -71,6 +79,7 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
             ImVec2(r.Min.x + inner, r.Max.y - 56 * u), r.GetWidth() - 2 * inner, {26, false, text::Align::start, 1},
             env.theme.text_muted);
   }
+  ImGui::PopClipRect();
   const ImRect search(pad, area.Max.y - search_h - pad, area.Max.x - pad, area.Max.y - pad);
   if (button(env, "##search", search, tr(env, "nav.search"), true)) go(s, Screen::search);
   (void)full;

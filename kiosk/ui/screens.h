@@ -13,6 +13,7 @@ void draw_list(UiEnv& env, Session& s, const ImRect& area);
 void draw_detail(UiEnv& env, Session& s, const ImRect& area);
 void draw_search(UiEnv& env, Session& s, const ImRect& area);
 void draw_map(UiEnv& env, Session& s, const ImRect& area);
+void draw_accessibility(UiEnv& env, Session& s, const ImRect& area);
 
 // The bar on top of every screen but attract: back, title, language and accessibility buttons.
 // Returns the area below it.

@@ -23,13 +23,15 @@ const char* screen_name(Screen s) {
       return "search";
     case Screen::map:
       return "map";
+    case Screen::accessibility:
+      return "accessibility";
   }
   return "attract";
 }
 
 bool screen_from_name(const std::string& name, Screen& out) {
-  for (Screen s :
-       {Screen::attract, Screen::language, Screen::home, Screen::list, Screen::detail, Screen::search, Screen::map})
+  for (Screen s : {Screen::attract, Screen::language, Screen::home, Screen::list, Screen::detail, Screen::search,
+                   Screen::map, Screen::accessibility})
     if (name == screen_name(s)) {
       out = s;
       return true;

@@ -8,7 +8,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { attract, language, home, list, detail, search, map };
+enum class Screen { attract, language, home, list, detail, search, map, accessibility };
 
 struct Session {
   Screen screen = Screen::attract;
@@ -17,7 +17,10 @@ struct Session {
   std::string service;   // for the detail screen
   std::string query;     // search text
   ServiceFilters filters;
-  float scroll = 0;  // of the current list, in pixels
+  int text_percent = 0;             // 100, 150, 200; 0: the kiosk's default
+  int high_contrast = -1;           // 0 or 1; -1: the kiosk's default
+  Screen return_to = Screen::home;  // where the language and accessibility screens go back to
+  float scroll = 0;                 // of the current list, in pixels
   float scroll_velocity = 0;
   double last_input = 0;  // seconds, monotonic
   bool idle_warning = false;

@@ -44,6 +44,9 @@ void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, d
   const LocaleCatalog* cat = env.content->catalogs.find(env.locale);
   env.rtl = cat && cat->info.rtl;
   env.fmt = make_format_context(env.content->catalogs, env.locale, env.content->bundle.default_locale);
+  const bool hc = s.high_contrast < 0 ? env.default_high_contrast : s.high_contrast == 1;
+  env.theme = hc ? theme_high_contrast() : theme_normal();
+  env.theme.text_scale = static_cast<float>(s.text_percent > 0 ? s.text_percent : env.default_text_percent) / 100.f;
 }
 
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args) {

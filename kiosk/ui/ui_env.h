@@ -31,6 +31,8 @@ struct UiEnv {
   const KioskPlace* kiosk = nullptr;  // where this kiosk stands; null: the area's centre
   GeoPoint here;
   Theme theme = theme_normal();
+  int default_text_percent = 100;
+  bool default_high_contrast = false;
   double idle_seconds = 90;     // without input before the warning
   double warning_seconds = 30;  // the warning's countdown (at least 20 s)
 

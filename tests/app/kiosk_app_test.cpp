@@ -2,10 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
+#include "text/image.h"
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
@@ -116,4 +118,33 @@ TEST_CASE("a broken bundle is refused with its errors", "[app]") {
                               locales_dir().string(), "--screenshot", (tmp.path() / "x.png").string()});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("clinic.yaml:5:5: error: unknown key 'adress'") != std::string::npos);
+}
+
+TEST_CASE("golden screenshots: home, list and detail in de, ar and ta", "[app][golden]") {
+  // Rendered with the software renderer, so the same on every machine; compared with a tolerance.
+  // KIOSK_UPDATE_GOLDEN=1 rewrites them: look at every changed image before committing.
+  const bool update = std::getenv("KIOSK_UPDATE_GOLDEN") != nullptr;
+  const fs::path dir = fixtures_dir() / "golden" / "app";
+  TempDir tmp;
+  for (const char* locale : {"de", "ar", "ta"})
+    for (const char* screen : {"home", "list", "detail"}) {
+      const std::string name = std::string(screen) + "-" + locale + ".png";
+      const fs::path png = update ? dir / name : tmp.path() / name;
+      if (update) fs::create_directories(dir);
+      const auto r =
+          run_command({KIOSK_PATH, "--headless", "--bundle", sample_bundle().string(), "--locale", locale, "--screen",
+                       screen, "--category", "libraries", "--service", "stadtbibliothek-aachen-w79424442", "--size",
+                       "1280x720", "--now", "2026-11-26T10:00", "--screenshot", png.string()});
+      INFO(name << ": " << r.err);
+      REQUIRE(r.exit_code == 0);
+      if (update) continue;
+      const auto got = kiosk::text::read_png(png);
+      const auto want = kiosk::text::read_png(dir / name);
+      REQUIRE(got);
+      REQUIRE(want);
+      const auto diff = kiosk::text::compare(*got, *want);
+      CHECK(diff.same_size);
+      CHECK(diff.mean < 2.0);
+      CHECK(diff.share_different < 0.01);
+    }
 }

@@ -21,5 +21,6 @@ void add_import(CLI::App& app, Action& action);
 void add_bench(CLI::App& app, Action& action);
 void add_hours(CLI::App& app, Action& action);
 void add_text(CLI::App& app, Action& action);
+void add_preview(CLI::App& app, Action& action);
 
 }  // namespace kioskctl
