@@ -24,6 +24,7 @@ struct AppOptions {
   std::string script;
   int text_size = 100;  // percent
   std::string theme = "normal";
+  std::string bench_json;  // measure start-up and frame times over a tour of the screens, write JSON
 };
 
 // Parses argv; on --help or an error prints and returns the exit code to use.

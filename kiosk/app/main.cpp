@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_sdlrenderer.h>
 #include <fmt/format.h>
 
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -67,6 +68,8 @@ struct Kiosk {
     return env->zone->to_local(ms);
   }
 
+  double last_ui_ms = 0;  // CPU time of building the last frame (layout, draw lists), without rasterizing
+
   void frame(bool input, float dt) {
     text->atlas.begin_frame();
     ImGui_ImplSDLRenderer_NewFrame();
@@ -81,10 +84,12 @@ struct Kiosk {
     SDL_GetRendererOutputSize(renderer, &w, &h);
     io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
     io.DisplayFramebufferScale = ImVec2(1, 1);
+    const auto t0 = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     ui::begin_frame(*env, session, io.DisplaySize, now(), clock);
     ui::draw_frame(*env, session, input);
     ImGui::Render();
+    last_ui_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     text->atlas.upload();
     const ImU32 bg = env->theme.background;
     SDL_SetRenderDrawColor(renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
@@ -134,6 +139,39 @@ struct Kiosk {
       clock += seconds / frames;
       frame(input_first && i == 0, static_cast<float>(seconds / frames));
     }
+  }
+
+  // Start-up to first frame, then frame times over a tour of the busiest screens in four scripts.
+  int bench(const fs::path& out, std::chrono::steady_clock::time_point start) {
+    frame(false, 1.f / 30);
+    const double first_frame_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::vector<double> cold, warm;
+    for (const char* locale : {"de", "ar", "ta", "ti"})
+      for (ui::Screen screen : {ui::Screen::home, ui::Screen::list, ui::Screen::detail, ui::Screen::search}) {
+        session.locale = locale;
+        session.screen = screen;
+        session.category = "health";
+        session.query = "a";
+        for (int i = 0; i < 12; ++i) {
+          frame(false, 1.f / 30);
+          (i == 0 ? cold : warm).push_back(last_ui_ms);
+        }
+      }
+    auto pct = [](std::vector<double> v, double p) {
+      std::sort(v.begin(), v.end());
+      return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+    };
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    const nlohmann::json j = {{"first_frame_ms", first_frame_ms},
+                              {"frame_ms_p50", pct(warm, 0.5)},
+                              {"frame_ms_p99", pct(warm, 0.99)},
+                              {"first_frame_of_screen_ms_p50", pct(cold, 0.5)},
+                              {"peak_rss_mib", static_cast<double>(ru.ru_maxrss) / 1024.0},
+                              {"atlas_mib", static_cast<double>(text->atlas.memory_bytes()) / (1 << 20)}};
+    std::ofstream(out) << j.dump(2) << "\n";
+    return 0;
   }
 
   // Script lines: tap X Y | drag X1 Y1 X2 Y2 | wait SECONDS | screenshot FILE | state FILE. Coordinates
@@ -194,6 +232,7 @@ struct Kiosk {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto start = std::chrono::steady_clock::now();
   Kiosk k;
   if (auto code = app::parse_options(argc, argv, k.opt)) return *code;
   const auto& o = k.opt;
@@ -273,7 +312,9 @@ int main(int argc, char** argv) {
   k.text->atlas.set_texture_sink(k.sink.get());
 
   int code = 0;
-  if (!o.script.empty()) {
+  if (!o.bench_json.empty()) {
+    code = k.bench(o.bench_json, start);
+  } else if (!o.script.empty()) {
     code = k.run_script(o.script);
   } else if (o.headless || !o.screenshot.empty()) {
     k.advance(0.2, false);  // a few frames: windows appear, layouts are cached

@@ -17,9 +17,15 @@ icu::Transliterator* make(const char* id) {
   return U_SUCCESS(status) ? t : nullptr;
 }
 
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
-    s.replace(p, from.size(), to);
+// "ae", "oe", "ue" -> "a", "o", "u", so that umlauts and their digraphs meet.
+std::string drop_digraph_e(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    if ((s[i] == 'a' || s[i] == 'o' || s[i] == 'u') && i + 1 < s.size() && s[i + 1] == 'e') ++i;
+  }
+  return out;
 }
 
 }  // namespace
@@ -43,10 +49,7 @@ std::string TextFolder::fold(std::string_view text) const {
   if (strip_) strip_->transliterate(u);
   std::string out;
   u.toUTF8String(out);
-  replace_all(out, "ae", "a");
-  replace_all(out, "oe", "o");
-  replace_all(out, "ue", "u");
-  return out;
+  return drop_digraph_e(out);
 }
 
 std::string TextFolder::fold_latin(std::string_view text) const {

@@ -58,7 +58,7 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
   // Results while typing, between the box and the keyboard.
   const ImRect results(pad, box.Max.y + pad, area.Max.x - pad, kb_top - pad);
   if (s.query.empty()) return;
-  const auto hits = env.search->search(s.query, 20);
+  const auto hits = env.search().search(s.query, 20);
   float y = results.Min.y;
   y += text_at(env, tr(env, "search.results", {{"count", static_cast<std::int64_t>(hits.size())}}), ImVec2(pad, y),
                results.GetWidth(), {26}, t.text_muted);

@@ -18,11 +18,15 @@ const TimeFormat& UiEnv::time_format() {
   return it->second;
 }
 
+const SearchIndex& UiEnv::search() {
+  if (!search_index) search_index = std::make_unique<SearchIndex>(content->bundle);
+  return *search_index;
+}
+
 std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, const std::string& kiosk_id) {
   auto env = std::make_unique<UiEnv>();
   env->content = &content;
   env->text = &text;
-  env->search = std::make_unique<SearchIndex>(content.bundle);
   env->zone = ZoneClock::create(content.bundle.timezone);
   if (!env->zone) env->zone = ZoneClock::create("UTC");
   env->calendar = holiday_calendar_from(content.bundle);

@@ -24,7 +24,7 @@ namespace kiosk::ui {
 struct UiEnv {
   const Content* content = nullptr;
   text::TextEngine* text = nullptr;
-  std::unique_ptr<SearchIndex> search;
+  std::unique_ptr<SearchIndex> search_index;  // built on first use: ICU's transliterators take a while
   std::optional<ZoneClock> zone;
   HolidayCalendar calendar;
   OhContext hours;
@@ -47,6 +47,7 @@ struct UiEnv {
   std::map<std::string, TimeFormat> time_formats;
 
   [[nodiscard]] const TimeFormat& time_format();
+  [[nodiscard]] const SearchIndex& search();
   [[nodiscard]] bool portrait() const { return size.y > size.x; }
 };
 

@@ -61,7 +61,7 @@ TEST_CASE("in Arabic the layout is mirrored: first tile and back button on the r
   CHECK(r.states[0]["rtl"] == true);
   CHECK(r.states[0]["category"] == "health");  // the first tile sits at the right
   CHECK(r.states[1]["screen"] == "language");  // on the left is the language button
-  CHECK(r.states[2]["screen"] == "list");  // back (on the right) returns to where language was chosen
+  CHECK(r.states[2]["screen"] == "list");      // back (on the right) returns to where language was chosen
 }
 
 TEST_CASE("the idle warning appears, a touch keeps the session", "[app][idle]") {
