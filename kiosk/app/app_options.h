@@ -24,7 +24,9 @@ struct AppOptions {
   std::string script;
   int text_size = 100;  // percent
   std::string theme = "normal";
-  std::string bench_json;  // measure start-up and frame times over a tour of the screens, write JSON
+  std::string bench_json;
+  std::string config;  // the kiosk's local config (default /etc/kiosk/kiosk.yaml when it exists)  // measure start-up
+                       // and frame times over a tour of the screens, write JSON
 };
 
 // Parses argv; on --help or an error prints and returns the exit code to use.

@@ -18,8 +18,10 @@
 #include "app/sdl_texture_sink.h"
 #include "core/content_loader.h"
 #include "core/hours/civil_date.h"
+#include "core/kiosk_config.h"
 #include "core/yaml_read.h"
 #include "ui/kiosk_ui.h"
+#include "ui/technician.h"
 
 #ifndef KIOSK_SOURCE_DATA_DIR
 #define KIOSK_SOURCE_DATA_DIR "."
@@ -60,6 +62,8 @@ struct Kiosk {
   double clock = 0;  // seconds; virtual in scripts
   bool scripted = false;
   Pointer pointer;
+  KioskConfig config;
+  ui::TechnicianState technician;
 
   LocalDateTime now() const {
     if (fixed_now) return *fixed_now;
@@ -68,7 +72,21 @@ struct Kiosk {
     return env->zone->to_local(ms);
   }
 
-  double last_ui_ms = 0;  // CPU time of building the last frame (layout, draw lists), without rasterizing
+  double last_ui_ms = 0;
+
+  ui::DeviceFacts device_facts() const {
+    ui::DeviceFacts f;
+    f.version = KIOSK_VERSION;
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer, &info) == 0 && info.name) f.renderer = info.name;
+    if (const char* d = SDL_GetCurrentVideoDriver()) f.video_driver = d;
+    SDL_GetRendererOutputSize(renderer, &f.width, &f.height);
+    f.touch_devices = SDL_GetNumTouchDevices();
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    f.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    return f;
+  }  // CPU time of building the last frame (layout, draw lists), without rasterizing
 
   void frame(bool input, float dt) {
     text->atlas.begin_frame();
@@ -87,7 +105,8 @@ struct Kiosk {
     const auto t0 = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     ui::begin_frame(*env, session, io.DisplaySize, now(), clock);
-    ui::draw_frame(*env, session, input);
+    if (!technician.open) ui::draw_frame(*env, session, input);
+    ui::technician_frame(*env, technician, config.technician_pin_hash, device_facts());
     ImGui::Render();
     last_ui_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     text->atlas.upload();
@@ -128,7 +147,9 @@ struct Kiosk {
                           {"no_documents", s.filters.no_documents},
                           {"step_free", s.filters.step_free},
                           {"my_language", s.filters.speaks_my_language}}},
-                        {"rtl", env->rtl}};
+                        {"rtl", env->rtl},
+                        {"technician_pin", technician.asking_pin},
+                        {"technician", technician.open}};
     std::ofstream(file) << j.dump(2) << "\n";
   }
 
@@ -206,6 +227,14 @@ struct Kiosk {
         }
         pointer.down = false;
         advance(1.0 / 30, true);
+      } else if (cmd == "hold") {  // hold X Y SECONDS: a long press
+        float x = 0, y = 0;
+        double seconds = 0;
+        words >> x >> y >> seconds;
+        pointer = {{x, y}, true};
+        advance(seconds, true);
+        pointer.down = false;
+        advance(1.0 / 30, true);
       } else if (cmd == "wait") {
         double seconds = 0;
         words >> seconds;
@@ -220,7 +249,7 @@ struct Kiosk {
         words >> f;
         write_state(f);
       } else {
-        fmt::print(stderr, "{}:{}: error: unknown command '{}'; use tap, drag, wait, screenshot or state\n",
+        fmt::print(stderr, "{}:{}: error: unknown command '{}'; use tap, drag, hold, wait, screenshot or state\n",
                    file.generic_string(), line_no, cmd);
         return 2;
       }
@@ -255,7 +284,18 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "error: no fonts could be opened (install fonts-noto-core)\n");
     return 1;
   }
-  k.env = ui::make_env(k.content, *k.text, o.kiosk_id);
+  // The kiosk's local config: its place, the technician PIN's hash, idle times.
+  const fs::path config = !o.config.empty() ? fs::path(o.config) : fs::path("/etc/kiosk/kiosk.yaml");
+  std::error_code ec;
+  if (fs::exists(config, ec)) {
+    Diagnostics cd;
+    k.config = load_kiosk_config(config, cd);
+    for (const auto& d : cd.items) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    if (cd.has_errors()) return 1;
+  }
+  k.env = ui::make_env(k.content, *k.text, o.kiosk_id.empty() ? k.config.kiosk_id : o.kiosk_id);
+  k.env->idle_seconds = k.config.idle_seconds;
+  k.env->warning_seconds = k.config.warning_seconds;
   k.env->default_high_contrast = o.theme == "high-contrast";
   k.env->default_text_percent = o.text_size;
   if (!o.now.empty()) {

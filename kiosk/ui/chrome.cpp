@@ -18,7 +18,7 @@ ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(env.size.x, h), env.theme.surface);
   dl->AddRectFilled(ImVec2(0, h - 3 * u), ImVec2(env.size.x, h), env.theme.accent);
-  const float bw = 260 * u;
+  const float bw = 330 * u;
   // Back sits where reading starts: on the left, or on the right in right-to-left languages.
   if (s.screen != Screen::home) {
     const std::string arrow = env.rtl ? "\u2192 " : "\u2190 ";

@@ -148,3 +148,20 @@ TEST_CASE("golden screenshots: home, list and detail in de, ar and ta", "[app][g
       CHECK(diff.share_different < 0.01);
     }
 }
+
+TEST_CASE("the technician screen: a long press in the corner asks for the PIN from the local config",
+          "[app][technician]") {
+  TempDir tmp;
+  const auto hash = run_command({KIOSKCTL_PATH, "pin-hash"}, "4711\n");
+  REQUIRE(hash.exit_code == 0);
+  std::ofstream(tmp.path() / "kiosk.yaml") << "kiosk_id: bushof\n" << hash.out;
+  const auto r = run_script({"hold 30 30 1", "state", "hold 30 30 3.5", "state"},
+                            {"--screen", "home", "--config", (tmp.path() / "kiosk.yaml").string()});
+  INFO(r.result.err);
+  REQUIRE(r.states.size() == 2);
+  CHECK(r.states[0]["technician_pin"] == false);  // a short press is nothing
+  CHECK(r.states[1]["technician_pin"] == true);
+  CHECK(r.states[1]["technician"] == false);  // not open without the PIN
+  const auto bad = run_command({KIOSKCTL_PATH, "pin-hash"}, "12\n");
+  CHECK(bad.exit_code == 1);
+}

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/bundle_validate.h"
+#include "core/kiosk_config.h"
+#include "core/pin_hash.h"
 
 #include <fstream>
 #include "support/test_support.h"
@@ -99,4 +101,25 @@ TEST_CASE("translation coverage counts only texts that need translating", "[bund
     CHECK(c.total == 6);  // title, kiosk name, 2 category names, 1 description, 1 announcement
     CHECK(c.translated == 6);
   }
+}
+
+TEST_CASE("technician PINs are stored as Argon2 hashes only", "[pin]") {
+  const std::string h = hash_pin("4711");
+  CHECK(h.rfind("$argon2id$", 0) == 0);
+  CHECK(check_pin("4711", h));
+  CHECK_FALSE(check_pin("4712", h));
+  CHECK_FALSE(check_pin("", h));
+  CHECK_FALSE(check_pin("4711", ""));
+}
+
+TEST_CASE("the kiosk's local config is validated with positions", "[config]") {
+  test::TempDir tmp;
+  std::ofstream(tmp.path() / "k.yaml") << "kiosk_id: bushof\ntechnician_pin_hash: \"1234\"\nidle_secs: 60\n";
+  Diagnostics d;
+  const KioskConfig c = load_kiosk_config(tmp.path() / "k.yaml", d);
+  CHECK(c.kiosk_id == "bushof");
+  REQUIRE(d.items.size() == 2);
+  CHECK(format_diagnostic(d.items[0]).find("k.yaml:3:1: error: unknown key 'idle_secs'") != std::string::npos);
+  CHECK(format_diagnostic(d.items[1]).find("k.yaml:2:22: error: technician_pin_hash is not an Argon2 hash") !=
+        std::string::npos);
 }

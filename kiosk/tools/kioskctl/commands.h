@@ -22,5 +22,6 @@ void add_bench(CLI::App& app, Action& action);
 void add_hours(CLI::App& app, Action& action);
 void add_text(CLI::App& app, Action& action);
 void add_preview(CLI::App& app, Action& action);
+void add_pin(CLI::App& app, Action& action);
 
 }  // namespace kioskctl

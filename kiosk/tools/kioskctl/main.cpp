@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   kioskctl::add_hours(app, action);
   kioskctl::add_text(app, action);
   kioskctl::add_preview(app, action);
+  kioskctl::add_pin(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

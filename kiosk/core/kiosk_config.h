@@ -1,0 +1,21 @@
+#pragma once
+// The kiosk's own local settings (/etc/kiosk/kiosk.yaml): which place it stands at, the technician PIN's
+// hash, idle times. Never part of the content bundle.
+
+#include <filesystem>
+#include <string>
+
+#include "core/diagnostics.h"
+
+namespace kiosk {
+
+struct KioskConfig {
+  std::string kiosk_id;             // one of the bundle's kiosks
+  std::string technician_pin_hash;  // libsodium crypto_pwhash_str (Argon2id); empty: no technician screen
+  double idle_seconds = 90;         // without a touch before the warning
+  double warning_seconds = 30;      // the warning's countdown; at least 20
+};
+
+KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& diags);
+
+}  // namespace kiosk

@@ -1,0 +1,120 @@
+#include "ui/technician.h"
+
+#include "core/pin_hash.h"
+
+#include <imgui.h>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr double hold_seconds = 3.0;
+constexpr int max_failures = 5;
+constexpr double lockout_seconds = 300;
+
+void pin_pad(UiEnv& env, TechnicianState& t, const std::string& pin_hash) {
+  const float u = env.unit;
+  ImGui::SetNextWindowPos(ImVec2(env.size.x / 2, env.size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  ImGui::Begin("PIN", nullptr,
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
+  ImGui::SetWindowFontScale(2.0f * u);
+  if (env.clock < t.locked_until) {
+    ImGui::Text("Locked after %d wrong PINs: %.0f s", max_failures, t.locked_until - env.clock);
+  } else {
+    ImGui::Text("Technician PIN: %s", std::string(t.pin.size(), '*').c_str());
+  }
+  const ImVec2 key(120 * u, 100 * u);
+  const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"};
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3) ImGui::SameLine();
+    if (ImGui::Button(keys[i], key) && env.clock >= t.locked_until) {
+      const std::string k = keys[i];
+      if (k == "C") {
+        t.pin.clear();
+      } else if (k == "OK") {
+        if (check_pin(t.pin, pin_hash)) {
+          t.open = true;
+          t.failures = 0;
+        } else if (++t.failures >= max_failures) {
+          t.locked_until = env.clock + lockout_seconds;
+          t.failures = 0;
+        }
+        t.pin.clear();
+        t.asking_pin = t.open ? false : t.asking_pin;
+      } else if (t.pin.size() < 12) {
+        t.pin += k;
+      }
+    }
+  }
+  if (ImGui::Button("Cancel", ImVec2(3 * key.x + 2 * ImGui::GetStyle().ItemSpacing.x, key.y))) {
+    t.asking_pin = false;
+    t.pin.clear();
+  }
+  ImGui::End();
+}
+
+void screen(UiEnv& env, TechnicianState& t, const DeviceFacts& f) {
+  const auto& b = env.content->bundle;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(env.size);
+  ImGui::Begin("Technician", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+  ImGui::SetWindowFontScale(1.6f * env.unit);
+  ImGui::Text("Stadt fuer alle kiosk %s", f.version.c_str());
+  ImGui::Separator();
+  ImGui::Text("Bundle: %s, version %lld", b.id.c_str(), static_cast<long long>(b.version));
+  ImGui::Text("Check: %s (%zu warnings)", env.content->ok() ? "valid" : "INVALID",
+              env.content->diags.count(Severity::warning));
+  ImGui::Text("Services: %zu   Categories: %zu   Locales: %zu", b.services.size(), b.categories.size(),
+              b.locales.size());
+  ImGui::Text("Kiosk place: %s", env.kiosk ? env.kiosk->id.c_str() : "(area centre)");
+  ImGui::Text("Local time: %04d-%02d-%02d %02d:%02d (%s)", env.now.date.year, env.now.date.month, env.now.date.day,
+              env.now.minute_of_day / 60, env.now.minute_of_day % 60, b.timezone.c_str());
+  ImGui::Separator();
+  ImGui::Text("Display: %d x %d, renderer %s, video driver %s", f.width, f.height, f.renderer.c_str(),
+              f.video_driver.c_str());
+  ImGui::Text("Touch devices: %d", f.touch_devices);
+  ImGui::Text("Frames per second: %.1f", static_cast<double>(ImGui::GetIO().Framerate));
+  ImGui::Text("Memory (RSS): %.1f MiB   Glyph atlas: %.1f MiB", f.rss_mib,
+              static_cast<double>(env.text->atlas.memory_bytes()) / (1 << 20));
+  ImGui::Separator();
+  ImGui::Text("Touch test: touch and drag anywhere below.");
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const ImVec2 area(env.size.x - 2 * p0.x, env.size.y - p0.y - 140 * env.unit);
+  ImGui::InvisibleButton("##touch", area);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRect(p0, ImVec2(p0.x + area.x, p0.y + area.y), IM_COL32(200, 200, 200, 255));
+  if (ImGui::IsItemActive()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    dl->AddCircleFilled(m, 40 * env.unit, IM_COL32(255, 160, 0, 200));
+    dl->AddLine(ImVec2(p0.x, m.y), ImVec2(p0.x + area.x, m.y), IM_COL32(255, 160, 0, 120));
+    dl->AddLine(ImVec2(m.x, p0.y), ImVec2(m.x, p0.y + area.y), IM_COL32(255, 160, 0, 120));
+  }
+  if (ImGui::Button("Back to the resident screens", ImVec2(600 * env.unit, 100 * env.unit))) t.open = false;
+  ImGui::End();
+}
+
+}  // namespace
+
+bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts) {
+  if (t.open) {
+    screen(env, t, facts);
+    return true;
+  }
+  // The gesture: hold the top-left corner (the same physical corner in every language) for 3 s.
+  const ImGuiIO& io = ImGui::GetIO();
+  const float corner = 90 * env.unit;
+  const bool in_corner =
+      io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 && io.MousePos.y < corner;
+  if (!in_corner) {
+    t.corner_down_since = -1;
+  } else if (t.corner_down_since < 0) {
+    t.corner_down_since = env.clock;
+  } else if (env.clock - t.corner_down_since >= hold_seconds && !pin_hash.empty()) {
+    t.asking_pin = true;
+  }
+  if (t.asking_pin) pin_pad(env, t, pin_hash);
+  return false;
+}
+
+}  // namespace kiosk::ui
