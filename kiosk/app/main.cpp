@@ -313,7 +313,13 @@ int main(int argc, char** argv) {
   if (!o.screen.empty()) ui::screen_from_name(o.screen, s.screen);
   k.scripted = o.headless || !o.script.empty();
 
-  if (o.headless) setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  if (o.headless) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    // Pure software: otherwise SDL backs the window's framebuffer with OpenGL and loads Mesa's LLVM JIT,
+    // which costs a third of a second and tens of megabytes for nothing.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+  }
   SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     fmt::print(stderr, "error: SDL: {}\n", SDL_GetError());

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/announcements.h"
 #include "core/bundle_validate.h"
 #include "core/kiosk_config.h"
 #include "core/pin_hash.h"
@@ -122,4 +123,21 @@ TEST_CASE("the kiosk's local config is validated with positions", "[config]") {
   CHECK(format_diagnostic(d.items[0]).find("k.yaml:3:1: error: unknown key 'idle_secs'") != std::string::npos);
   CHECK(format_diagnostic(d.items[1]).find("k.yaml:2:22: error: technician_pin_hash is not an Argon2 hash") !=
         std::string::npos);
+}
+
+TEST_CASE("announcements shown now: dates, days, hours, and emergency first", "[announcements]") {
+  Diagnostics diags;
+  Bundle b = load_bundle(test::fixtures_dir() / "bundles" / "valid", diags);
+  // welcome: 2026-01-01 .. 2026-12-31T18:00, Mo-Fr, 08:00-18:00
+  CHECK(current_announcements(b, {{2026, 11, 26}, 10 * 60}).size() == 1);  // Thursday morning
+  CHECK(current_announcements(b, {{2026, 11, 28}, 10 * 60}).empty());      // Saturday
+  CHECK(current_announcements(b, {{2026, 11, 26}, 19 * 60}).empty());      // after hours
+  CHECK(current_announcements(b, {{2027, 1, 4}, 10 * 60}).empty());        // after 'until'
+  Announcement e;
+  e.id = "flood";
+  e.emergency = true;
+  b.announcements.push_back(e);
+  const auto now = current_announcements(b, {{2026, 11, 26}, 10 * 60});
+  REQUIRE(now.size() == 1);  // an emergency hides everything else
+  CHECK(now[0]->id == "flood");
 }

@@ -57,4 +57,8 @@ TEST_CASE("category names and synonyms count, in every language", "[search]") {
   CHECK(count_in_category(index, "صَيْدَلِيَّة", "health") > 10);       // with vowel marks
   CHECK(count_in_category(index, "buecherei", "libraries") > 5);  // "Bücherei" typed without umlaut
   CHECK(count_in_category(index, "аптека", "health") > 10);       // Russian/Ukrainian synonym
+  CHECK(count_in_category(index, "داروخانه", "health") > 10);     // Persian
+  CHECK(count_in_category(index, "ሓኪ", "health") > 10);           // Tigrinya, while typing
+  CHECK(count_in_category(index, "மருந்", "health") > 10);         // Tamil, while typing
+  CHECK(count_in_category(index, "eczane", "health") > 10);       // Turkish
 }
