@@ -14,15 +14,18 @@ void go(Session& s, Screen to) {
 }
 
 ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
-  const float u = env.unit, h = 120 * u * std::max(1.f, env.theme.text_scale * 0.8f), pad = 20 * u;
+  const float u = env.unit, row = 120 * u * std::max(1.f, env.theme.text_scale * 0.8f), pad = 20 * u;
+  // Portrait (or very large text): buttons on one row, the title on its own row below them.
+  const float bw = 330 * u;
+  const bool two_rows = env.size.x < 3 * bw + 600 * u;
+  const float h = two_rows ? 2 * row - pad : row;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(env.size.x, h), env.theme.surface);
   dl->AddRectFilled(ImVec2(0, h - 3 * u), ImVec2(env.size.x, h), env.theme.accent);
-  const float bw = 330 * u;
   // Back sits where reading starts: on the left, or on the right in right-to-left languages.
   if (s.screen != Screen::home) {
     const std::string arrow = env.rtl ? "\u2192 " : "\u2190 ";
-    if (button(env, "##back", mirror(env, ImRect(pad, pad, pad + bw, h - pad)), arrow + tr(env, "nav.back"))) {
+    if (button(env, "##back", mirror(env, ImRect(pad, pad, pad + bw, row - pad)), arrow + tr(env, "nav.back"))) {
       if (s.screen == Screen::language || s.screen == Screen::accessibility)
         go(s, s.return_to);
       else
@@ -30,14 +33,15 @@ ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
     }
   }
   // Language and accessibility are always there, at the end of the bar.
-  if (button(env, "##language", mirror(env, ImRect(env.size.x - pad - bw, pad, env.size.x - pad, h - pad)),
+  if (button(env, "##language", mirror(env, ImRect(env.size.x - pad - bw, pad, env.size.x - pad, row - pad)),
              tr(env, "nav.language"), false, s.screen == Screen::language))
     go(s, Screen::language);
   if (button(env, "##access",
-             mirror(env, ImRect(env.size.x - 2 * pad - 2 * bw, pad, env.size.x - 2 * pad - bw, h - pad)),
+             mirror(env, ImRect(env.size.x - 2 * pad - 2 * bw, pad, env.size.x - 2 * pad - bw, row - pad)),
              tr(env, "nav.accessibility"), false, s.screen == Screen::accessibility))
     go(s, Screen::accessibility);
-  const ImRect title_r(pad * 2 + bw, pad, env.size.x - 3 * pad - 2 * bw, h - pad);
+  const ImRect title_r = two_rows ? ImRect(pad, row - pad, env.size.x - pad, h - pad)
+                                  : ImRect(pad * 2 + bw, pad, env.size.x - 3 * pad - 2 * bw, h - pad);
   const auto p = para(env, title, title_r.GetWidth(), {40, true, text::Align::center, 1});
   draw_para(env, *p, ImVec2(title_r.Min.x, title_r.GetCenter().y - p->height / 2), env.theme.text);
   return ImRect(0, h, env.size.x, env.size.y);
