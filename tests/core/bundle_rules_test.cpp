@@ -15,14 +15,6 @@ using namespace kiosk;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
     s.replace(p, from.size(), to);
@@ -68,7 +60,7 @@ TEST_CASE("each broken fixture gives exactly the expected file:line:col diagnost
         (d.severity == Severity::error ? errors : warnings).insert(line);
       }
       std::set<std::string> expected_errors;
-      for (const auto& line : lines_of(test::read_text(root / name / "expected.txt"))) {
+      for (const auto& line : test::non_empty_lines(test::read_text(root / name / "expected.txt"))) {
         if (line.find(": error: ") != std::string::npos) {
           expected_errors.insert(line);
         } else {

@@ -50,6 +50,14 @@ std::string read_text(const fs::path& p) {
   return s.str();
 }
 
+std::vector<std::string> non_empty_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text) {
   std::signal(SIGPIPE, SIG_IGN);  // a child that exits before reading its stdin must not kill the test
   int in_pipe[2], out_pipe[2], err_pipe[2];

@@ -34,5 +34,7 @@ struct CommandResult {
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text = {});
 
 std::string read_text(const std::filesystem::path& p);
+// The lines of a text, without empty ones.
+std::vector<std::string> non_empty_lines(const std::string& text);
 
 }  // namespace kiosk::test

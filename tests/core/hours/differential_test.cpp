@@ -76,14 +76,6 @@ std::vector<LocalDateTime> instants_2026() {
   return out;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
 std::string_view word(RuleState s) {
   return s == RuleState::open ? "open" : s == RuleState::closed ? "closed" : "unknown";
 }
@@ -91,7 +83,8 @@ std::string_view word(RuleState s) {
 }  // namespace
 
 TEST_CASE("agrees with opening_hours.js on the sample city's values", "[hours][differential]") {
-  const auto values = lines_of(test::read_text(test::fixtures_dir() / "opening_hours" / "aachen_values.txt"));
+  const auto values =
+      test::non_empty_lines(test::read_text(test::fixtures_dir() / "opening_hours" / "aachen_values.txt"));
   REQUIRE(values.size() > 1000);
   const auto instants = instants_2026();
 
@@ -104,7 +97,7 @@ TEST_CASE("agrees with opening_hours.js on the sample city's values", "[hours][d
                         input);
   INFO(ref.err);
   REQUIRE(ref.exit_code == 0);
-  const auto expected = lines_of(ref.out);
+  const auto expected = test::non_empty_lines(ref.out);
   REQUIRE(expected.size() == values.size() * instants.size());
 
   Bundle b;
