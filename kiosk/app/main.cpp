@@ -63,6 +63,7 @@ struct Kiosk {
   bool scripted = false;
   Pointer pointer;
   KioskConfig config;
+  SDL_Scancode pressed_key = SDL_SCANCODE_UNKNOWN;  // a scripted key press
   ui::TechnicianState technician;
 
   LocalDateTime now() const {
@@ -97,6 +98,8 @@ struct Kiosk {
       io.MousePos = pointer.pos;
       io.MouseDown[0] = pointer.down;
       io.DeltaTime = dt;
+      for (bool& down : io.KeysDown) down = false;
+      if (pressed_key != SDL_SCANCODE_UNKNOWN) io.KeysDown[pressed_key] = true;
     }
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(renderer, &w, &h);
@@ -235,6 +238,18 @@ struct Kiosk {
         advance(seconds, true);
         pointer.down = false;
         advance(1.0 / 30, true);
+      } else if (cmd == "key") {  // key NAME (SDL key names: Escape, Return, Left, F4, ...)
+        std::string name;
+        words >> name;
+        const SDL_Scancode sc = SDL_GetScancodeFromName(name.c_str());
+        if (sc == SDL_SCANCODE_UNKNOWN) {
+          fmt::print(stderr, "{}:{}: error: unknown key '{}'\n", file.generic_string(), line_no, name);
+          return 2;
+        }
+        pressed_key = sc;
+        advance(1.0 / 30, true);
+        pressed_key = SDL_SCANCODE_UNKNOWN;
+        advance(1.0 / 30, true);
       } else if (cmd == "wait") {
         double seconds = 0;
         words >> seconds;
@@ -249,7 +264,7 @@ struct Kiosk {
         words >> f;
         write_state(f);
       } else {
-        fmt::print(stderr, "{}:{}: error: unknown command '{}'; use tap, drag, hold, wait, screenshot or state\n",
+        fmt::print(stderr, "{}:{}: error: unknown command '{}'; use tap, drag, hold, key, wait, screenshot or state\n",
                    file.generic_string(), line_no, cmd);
         return 2;
       }

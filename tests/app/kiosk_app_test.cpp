@@ -165,3 +165,14 @@ TEST_CASE("the technician screen: a long press in the corner asks for the PIN fr
   const auto bad = run_command({KIOSKCTL_PATH, "pin-hash"}, "12\n");
   CHECK(bad.exit_code == 1);
 }
+
+TEST_CASE("key presses count as input; keys that leave an app do nothing", "[app][keys]") {
+  const auto r = run_script({"tap 200 400", "wait 95", "state", "key Escape", "state", "key F4", "state"},
+                            {"--screen", "home", "--locale", "de"});
+  INFO(r.result.err);
+  REQUIRE(r.result.exit_code == 0);
+  REQUIRE(r.states.size() == 3);
+  CHECK(r.states[0]["idle_warning"] == true);
+  CHECK(r.states[1]["idle_warning"] == false);  // a key extends the visit
+  CHECK(r.states[2]["screen"] == "list");       // and nothing left the app
+}
