@@ -1,6 +1,6 @@
 #include "ui/widgets.h"
 
-#include "text/imgui_text.h"
+#include "text/text_imgui.h"
 
 namespace kiosk::ui {
 

@@ -1,7 +1,7 @@
 // The ImGui adaptor: our glyph quads land in ImGui's draw lists with our atlas textures, and the item
 // takes the paragraph's size.
 
-#include "text/imgui_text.h"
+#include "text/text_imgui.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "text/imgui_text.h"
+#include "text/text_imgui.h"
 
 #include <imgui_internal.h>
 
