@@ -28,6 +28,30 @@ std::string drop_digraph_e(const std::string& s) {
   return out;
 }
 
+// Runs of letters and digits, in order.
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  icu::UnicodeString word;
+  auto flush = [&] {
+    if (word.isEmpty()) return;
+    std::string w;
+    word.toUTF8String(w);
+    out.push_back(std::move(w));
+    word.remove();
+  };
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    if (u_isalnum(c))
+      word.append(c);
+    else
+      flush();
+    i += U16_LENGTH(c);
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 TextFolder::TextFolder()
@@ -62,26 +86,9 @@ std::string TextFolder::fold_latin(std::string_view text) const {
 
 std::vector<std::string> SearchIndex::words_of(std::string_view text) const {
   std::vector<std::string> words;
-  for (const std::string& folded : {folder_.fold(text), folder_.fold_latin(text)}) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
-    icu::UnicodeString word;
-    auto flush = [&] {
-      if (word.isEmpty()) return;
-      std::string w;
-      word.toUTF8String(w);
+  for (const std::string& folded : {folder_.fold(text), folder_.fold_latin(text)})
+    for (auto& w : split_words(folded))
       if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(std::move(w));
-      word.remove();
-    };
-    for (int32_t i = 0; i < u.length();) {
-      const UChar32 c = u.char32At(i);
-      if (u_isalnum(c))
-        word.append(c);
-      else
-        flush();
-      i += U16_LENGTH(c);
-    }
-    flush();
-  }
   return words;
 }
 
@@ -110,25 +117,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
   std::vector<SearchHit> hits;
   // Query words: the folded and the transliterated spelling are alternatives for the same word.
   const std::string folded = folder_.fold(query), latin = folder_.fold_latin(query);
-  auto split = [](const std::string& s) {
-    std::vector<std::string> out;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    icu::UnicodeString w;
-    for (int32_t i = 0; i <= u.length();) {
-      const UChar32 c = i < u.length() ? u.char32At(i) : 0;
-      if (i < u.length() && u_isalnum(c)) {
-        w.append(c);
-      } else if (!w.isEmpty()) {
-        std::string x;
-        w.toUTF8String(x);
-        out.push_back(std::move(x));
-        w.remove();
-      }
-      i += i < u.length() ? U16_LENGTH(c) : 1;
-    }
-    return out;
-  };
-  const auto a = split(folded), b = split(latin);
+  const auto a = split_words(folded), b = split_words(latin);
   if (a.empty()) return hits;
   auto prefix_of = [](const std::string& word, const std::vector<std::string>& list) {
     return std::any_of(list.begin(), list.end(), [&](const std::string& w) { return w.rfind(word, 0) == 0; });
