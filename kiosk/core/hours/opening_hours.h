@@ -71,6 +71,9 @@ struct WeekRange {
 
 enum class RuleState : std::uint8_t { open, closed, unknown };
 
+// "open", "closed", "unknown": as kioskctl prints it and the reference evaluator's results are named.
+std::string_view rule_state_name(RuleState s);
+
 struct OhRule {
   std::vector<YearRange> years;
   std::vector<MonthRange> months;

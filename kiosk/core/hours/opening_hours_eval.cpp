@@ -286,6 +286,18 @@ OhState state_from(const std::vector<Candidate>& rules, const OhContext& ctx, in
 
 }  // namespace
 
+std::string_view rule_state_name(RuleState s) {
+  switch (s) {
+    case RuleState::open:
+      return "open";
+    case RuleState::closed:
+      return "closed";
+    case RuleState::unknown:
+      break;
+  }
+  return "unknown";
+}
+
 OhState evaluate_at(const OpeningHours& oh, const OhContext& ctx, const LocalDateTime& t) {
   const int day = days_from_civil(t.date);
   return state_from(matching_rules(oh, ctx, day), ctx, day, t.minute_of_day);

@@ -24,18 +24,6 @@ struct HoursArgs {
   std::string value;
 };
 
-std::string_view state_word(kiosk::RuleState s) {
-  switch (s) {
-    case kiosk::RuleState::open:
-      return "open";
-    case kiosk::RuleState::closed:
-      return "closed";
-    case kiosk::RuleState::unknown:
-      break;
-  }
-  return "unknown";
-}
-
 int run_hours(const HoursArgs& a) {
   auto zone = kiosk::ZoneClock::create(a.tz);
   if (!zone) {
@@ -78,7 +66,7 @@ int run_hours(const HoursArgs& a) {
         continue;
       }
       const auto state = kiosk::evaluate_at(std::get<kiosk::OpeningHours>(it->second), ctx, *when);
-      out += state_word(state.state);
+      out += kiosk::rule_state_name(state.state);
       out += '\n';
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -97,7 +85,7 @@ int run_hours(const HoursArgs& a) {
   }
   const auto& oh = std::get<kiosk::OpeningHours>(parsed);
   const auto state = kiosk::evaluate_at(oh, ctx, *when);
-  fmt::print("{}\n", state_word(state.state));
+  fmt::print("{}\n", kiosk::rule_state_name(state.state));
   if (auto next = kiosk::next_change(oh, ctx, *when)) {
     // A change inside the hour skipped when clocks go forward happens at the clock time after it.
     const auto shown = zone->to_local(zone->to_utc(*next));

@@ -40,15 +40,7 @@ struct Eval {
   std::string at(const std::string& v, const std::string& when) const {
     const auto t = parse_date_time(when);
     REQUIRE(t);
-    switch (evaluate_at(parse(v), ctx, *t).state) {
-      case RuleState::open:
-        return "open";
-      case RuleState::closed:
-        return "closed";
-      case RuleState::unknown:
-        break;
-    }
-    return "unknown";
+    return std::string(rule_state_name(evaluate_at(parse(v), ctx, *t).state));
   }
   std::string next(const std::string& v, const std::string& when) const {
     const auto n = next_change(parse(v), ctx, *parse_date_time(when));
