@@ -13,6 +13,8 @@ find_package(CURL REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET GLOBAL libsodium)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET GLOBAL harfbuzz)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET GLOBAL freetype2)
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET GLOBAL libqrencode)
+pkg_check_modules(GEOS REQUIRED IMPORTED_TARGET GLOBAL geos)  # the map compiler: repair, simplify, triangulate
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET GLOBAL imgui)  # Debian: -limgui -lstb
 
 # libosmium is header-only; Debian ships no CMake config for it. It reads PBF (zlib) and XML (expat, bz2).

@@ -15,6 +15,7 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   app.add_option("--fonts", o.fonts, "fonts.yaml (default: the project's)");
   app.add_option("--config", o.config, "local kiosk config (default: /etc/kiosk/kiosk.yaml when present)")
       ->check(CLI::ExistingFile);
+  app.add_option("--map", o.map, "compiled map (.kmap; default: the one bundle.yaml names)");
   app.add_option("--kiosk", o.kiosk_id, "which of the bundle's kiosk places this is");
   app.add_option("--locale", o.locale, "start in this language (BCP 47)");
   app.add_option("--screen", o.screen, "start on this screen")

@@ -11,6 +11,7 @@ struct AppOptions {
   bool windowed = false;
   std::string bundle;
   std::string locales;
+  std::string map;
   std::string fonts;
   std::string kiosk_id;
   std::string locale;

@@ -250,6 +250,14 @@ struct Kiosk {
         advance(1.0 / 30, true);
         pressed_key = SDL_SCANCODE_UNKNOWN;
         advance(1.0 / 30, true);
+      } else if (cmd == "pinch") {  // pinch X Y FACTOR: two fingers spreading (>1) or closing (<1) at X Y
+        float x = 0, y = 0, factor = 1;
+        words >> x >> y >> factor;
+        env->pinch_center = {x, y};
+        env->pinch_factor = std::clamp(factor, 0.05f, 20.0f);
+        advance(1.0 / 30, true);
+        env->pinch_factor = 1;
+        advance(1.0 / 30, true);
       } else if (cmd == "wait") {
         double seconds = 0;
         words >> seconds;
@@ -264,7 +272,8 @@ struct Kiosk {
         words >> f;
         write_state(f);
       } else {
-        fmt::print(stderr, "{}:{}: error: unknown command '{}'; use tap, drag, hold, key, wait, screenshot or state\n",
+        fmt::print(stderr,
+                   "{}:{}: error: unknown command '{}'; use tap, drag, hold, key, pinch, wait, screenshot or state\n",
                    file.generic_string(), line_no, cmd);
         return 2;
       }
@@ -309,6 +318,14 @@ int main(int argc, char** argv) {
     if (cd.has_errors()) return 1;
   }
   k.env = ui::make_env(k.content, *k.text, o.kiosk_id.empty() ? k.config.kiosk_id : o.kiosk_id);
+  // The map: a missing or broken one is reported, and the kiosk runs on without it.
+  const fs::path kmap = !o.map.empty()                           ? fs::path(o.map)
+                        : !k.content.bundle.map_compiled.empty() ? bundle / k.content.bundle.map_compiled
+                                                                 : fs::path();
+  if (!kmap.empty()) {
+    ui::attach_map(*k.env, kmap);
+    if (!k.env->map) fmt::print(stderr, "warning: no map: {}\n", k.env->map_error);
+  }
   k.env->idle_seconds = k.config.idle_seconds;
   k.env->warning_seconds = k.config.warning_seconds;
   k.env->default_high_contrast = o.theme == "high-contrast";
@@ -399,15 +416,23 @@ int main(int argc, char** argv) {
           const auto key = e.key.keysym.sym;
           if (key == SDLK_ESCAPE || key == SDLK_F4 || key == SDLK_TAB || key == SDLK_q) continue;
         }
+        if (e.type == SDL_MULTIGESTURE && e.mgesture.numFingers == 2) {
+          // Pinch: SDL reports the change of the fingers' distance, normalised to the touch surface.
+          int w = 0, h = 0;
+          SDL_GetRendererOutputSize(k.renderer, &w, &h);
+          k.env->pinch_factor *= std::clamp(1.0f + e.mgesture.dDist * 4.0f, 0.5f, 2.0f);
+          k.env->pinch_center = {e.mgesture.x * static_cast<float>(w), e.mgesture.y * static_cast<float>(h)};
+        }
         ImGui_ImplSDL2_ProcessEvent(&e);
         input |= e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN || e.type == SDL_KEYDOWN ||
-                 e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEWHEEL;
+                 e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEWHEEL || e.type == SDL_MULTIGESTURE;
       }
       const auto t = std::chrono::steady_clock::now();
       const double dt = std::chrono::duration<double>(t - last).count();
       last = t;
       k.clock += dt;
       k.frame(input, static_cast<float>(dt));
+      k.env->pinch_factor = 1;
     }
   }
   k.text->atlas.release_textures();

@@ -151,9 +151,12 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
     }
   }
   if (m.has("map")) {
-    MapReader mp(ctx, m.get("map"), "the map", {"source"});
+    MapReader mp(ctx, m.get("map"), "the map", {"source", "compiled"});
     if (auto n = mp.require("source"); n.IsDefined() && !n.IsNull())
       if (auto v = read_string(ctx, n, "the map source", limits::max_short_text)) b.map_source = *v;
+    if (mp.has("compiled"))
+      if (auto v = read_string(ctx, mp.get("compiled"), "the compiled map", limits::max_short_text))
+        b.map_compiled = *v;
   }
   if (auto n = m.require("attribution", "add e.g. 'attribution: \"© OpenStreetMap contributors, ODbL 1.0\"'");
       n.IsDefined() && !n.IsNull())

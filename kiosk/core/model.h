@@ -154,7 +154,8 @@ struct Bundle {
   SourcePos locales_pos;
   BoundingBox area;
   std::vector<KioskPlace> kiosks;
-  std::string map_source;  // relative path of the OSM extract
+  std::string map_source;    // relative path of the OSM extract
+  std::string map_compiled;  // relative path of the .kmap built from it (`kioskctl map build`); may be absent
   std::string attribution;
 
   std::vector<Category> categories;

@@ -32,6 +32,39 @@ void draw_paragraph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVe
   if (current) dl->PopTextureID();
 }
 
+void draw_paragraph_rotated(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVec2 center, float angle,
+                            ImU32 color) {
+  const float c = std::cos(angle), s = std::sin(angle);
+  const ImVec2 half(p.width / 2, p.height / 2);
+  auto place = [&](float x, float y) {  // paragraph box coordinates → screen
+    const float dx = x - half.x, dy = y - half.y;
+    return ImVec2(center.x + dx * c - dy * s, center.y + dx * s + dy * c);
+  };
+  void* current = nullptr;
+  for (const Line& line : p.lines) {
+    for (const GlyphRun& run : line.runs) {
+      for (const Glyph& g : run.glyphs) {
+        const AtlasGlyph& ag = engine.atlas.glyph(*engine.fonts, run.font, g.gid, p.size_px);
+        if (ag.page < 0) continue;
+        void* tex = engine.atlas.pages()[static_cast<std::size_t>(ag.page)].texture;
+        if (!tex) continue;
+        if (tex != current) {
+          if (current) dl->PopTextureID();
+          dl->PushTextureID(static_cast<ImTextureID>(tex));
+          current = tex;
+        }
+        const float x = line.x + g.x + static_cast<float>(ag.left);
+        const float y = line.baseline + g.y - static_cast<float>(ag.top);
+        const float w = static_cast<float>(ag.width), h = static_cast<float>(ag.height);
+        dl->PrimReserve(6, 4);
+        dl->PrimQuadUV(place(x, y), place(x + w, y), place(x + w, y + h), place(x, y + h), ImVec2(ag.u0, ag.v0),
+                       ImVec2(ag.u1, ag.v0), ImVec2(ag.u1, ag.v1), ImVec2(ag.u0, ag.v1), color);
+      }
+    }
+  }
+  if (current) dl->PopTextureID();
+}
+
 std::shared_ptr<const Paragraph> text_item(TextEngine& engine, const LayoutRequest& r, ImU32 color) {
   auto p = engine.layout(r);
   const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -11,6 +11,11 @@ namespace kiosk::text {
 // Draws p with its box's top-left corner at pos. The atlas needs a TextureSink (the app's).
 void draw_paragraph(ImDrawList* draw_list, TextEngine& engine, const Paragraph& p, ImVec2 pos, ImU32 color);
 
+// Draws p turned by `angle` (radians, clockwise on screen) about its box's centre, placed at `center`:
+// street names along their street.
+void draw_paragraph_rotated(ImDrawList* draw_list, TextEngine& engine, const Paragraph& p, ImVec2 center, float angle,
+                            ImU32 color);
+
 // Lays out r, reserves its size at the cursor, draws it; returns the paragraph (for its size).
 std::shared_ptr<const Paragraph> text_item(TextEngine& engine, const LayoutRequest& r, ImU32 color);
 

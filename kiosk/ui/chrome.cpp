@@ -41,7 +41,7 @@ ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
              tr(env, "nav.accessibility"), false, s.screen == Screen::accessibility))
     go(s, Screen::accessibility);
   const ImRect title_r = two_rows ? ImRect(pad, row - pad, env.size.x - pad, h - pad)
-                                  : ImRect(pad * 2 + bw, pad, env.size.x - 3 * pad - 2 * bw, h - pad);
+                                  : mirror(env, ImRect(pad * 2 + bw, pad, env.size.x - 3 * pad - 2 * bw, h - pad));
   const auto p = para(env, title, title_r.GetWidth(), {40, true, text::Align::center, 1});
   draw_para(env, *p, ImVec2(title_r.Min.x, title_r.GetCenter().y - p->height / 2), env.theme.text);
   return ImRect(0, h, env.size.x, env.size.y);

@@ -5,6 +5,7 @@
 #include "core/geo.h"
 #include "core/hours/civil_date.h"
 #include "core/hours/hours_text.h"
+#include "ui/map_panel.h"
 #include "ui/screens.h"
 
 namespace kiosk::ui {
@@ -26,6 +27,79 @@ std::string ltr(const UiEnv& env, const std::string& s) {
   return env.rtl ? isolate_ltr(s) : s;
 }
 
+RouteProfile profile_of(const Session& s) {
+  if (s.route_profile) return *s.route_profile;
+  return s.filters.step_free ? RouteProfile::wheelchair : RouteProfile::foot;
+}
+
+// The map with the route, the choice between walking and step-free, the directions and the QR code.
+void draw_way_there(UiEnv& env, Session& s, const Service& sv, const ImRect& r) {
+  const float u = env.unit, gap = 16 * u;
+  const Theme& t = env.theme;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const RouteProfile profile = profile_of(s);
+  const auto& d = directions_to(env, sv, profile);
+
+  const ImRect map_r(r.Min.x, r.Min.y, r.Max.x, r.Min.y + r.GetHeight() * 0.48f);
+  map::MapCamera cam = camera_at_kiosk(env, map_r, 1.0f);
+  if (env.map) {
+    const kmap::Point here = env.map->project(env.here), there = env.map->project(sv.location);
+    float x0 = std::min(here.x, there.x), y0 = std::min(here.y, there.y);
+    float x1 = std::max(here.x, there.x), y1 = std::max(here.y, there.y);
+    if (d.route)
+      for (const auto& p : d.route->path)
+        x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+    map::fit(cam, x0, y0, x1, y1, ImVec4(map_r.Min.x, map_r.Min.y, map_r.Max.x, map_r.Max.y), 60 * u);
+    cam.scale = std::min(cam.scale, 3.0f);
+  }
+  std::vector<map::MarkerHit> hits;
+  draw_map_panel(env, cam, map_r, d.route ? &*d.route : nullptr, sv.id, false, hits);
+
+  // Walking or step-free: the buttons in reading order.
+  float y = map_r.Max.y + gap;
+  const float bw = (r.GetWidth() - gap) / 2, bh = 64 * u;
+  ImRect foot(r.Min.x, y, r.Min.x + bw, y + bh), wheel(r.Min.x + bw + gap, y, r.Max.x, y + bh);
+  if (env.rtl) std::swap(foot, wheel);
+  if (button(env, "##route_foot", foot, tr(env, "route.profile_foot"), false, profile == RouteProfile::foot))
+    s.route_profile = RouteProfile::foot;
+  if (button(env, "##route_wheelchair", wheel, tr(env, "route.profile_wheelchair"), false,
+             profile == RouteProfile::wheelchair))
+    s.route_profile = RouteProfile::wheelchair;
+  y += bh + gap;
+
+  const float qr_size = std::min(190 * u, r.GetWidth() * 0.3f);
+  const float text_w = r.GetWidth() - qr_size - gap;
+  const float text_x = env.rtl ? r.Max.x - text_w : r.Min.x;
+  if (!d.route) {
+    const char* key = !env.map                              ? "map.unavailable"
+                      : profile == RouteProfile::wheelchair ? "route.no_step_free"
+                                                            : "route.no_route";
+    text_at(env, tr(env, key), ImVec2(text_x, y), text_w, {24, true}, t.closed);
+  } else {
+    const auto minutes = static_cast<std::int64_t>(std::ceil(d.route->distance_m / env.speeds.of(profile) / 60.0));
+    const std::string summary = tr(env, "detail.walk", {{"minutes", minutes}}) + " – " +
+                                tr(env, "route.distance", {{"metres", static_cast<std::int64_t>(d.route->distance_m)}});
+    float ty = y + text_at(env, summary, ImVec2(text_x, y), text_w, {24, true}, t.text) + 8 * u;
+    ImGui::PushClipRect(ImVec2(text_x, ty), ImVec2(text_x + text_w, r.Max.y), true);
+    int n = 1;
+    for (const auto& step : d.steps) {
+      if (ty > r.Max.y) break;
+      // En dashes, not middle dots: a middle dot next to Arabic-Indic digits reads as a zero (٠).
+      std::string line = std::to_string(n++) + ". " + step.instruction;
+      if (step.distance_m >= 1)
+        line += " – " + tr(env, "route.distance", {{"metres", static_cast<std::int64_t>(std::round(step.distance_m))}});
+      ty += text_at(env, line, ImVec2(text_x, ty), text_w, {20}, t.text) + 6 * u;
+    }
+    ImGui::PopClipRect();
+  }
+  if (d.qr) {
+    const float qx = env.rtl ? r.Min.x : r.Max.x - qr_size;
+    draw_qr(dl, *d.qr, ImVec2(qx, y), qr_size);
+    text_at(env, tr(env, "route.take_along"), ImVec2(qx, y + qr_size + 6 * u), qr_size,
+            {16, false, text::Align::center}, t.text_muted);
+  }
+}
+
 }  // namespace
 
 void draw_detail(UiEnv& env, Session& s, const ImRect&) {
@@ -42,8 +116,7 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   const ImRect facts_r = mirror(env, ImRect(pad, area.Min.y + pad, pad + col_w, area.Max.y - pad));
   const ImRect map_r = two_columns
                            ? mirror(env, ImRect(2 * pad + col_w, area.Min.y + pad, area.Max.x - pad, area.Max.y - pad))
-                           : ImRect(pad, area.Max.y - area.GetHeight() * 0.3f, area.Max.x - pad, area.Max.y - pad);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+                           : ImRect(pad, area.Max.y - area.GetHeight() * 0.5f, area.Max.x - pad, area.Max.y - pad);
   const Theme& t = env.theme;
   float y = facts_r.Min.y - s.scroll;
   const float x = facts_r.Min.x, w = facts_r.GetWidth();
@@ -83,8 +156,6 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   const std::string note = pick(env, sv->address.note);
   if (!note.empty()) address += "\n" + note;
   fact("detail.address", address.empty() ? tr(env, "fact.unknown") : address);
-  const double metres = distance_m(env.here, sv->location);
-  fact("nav.map", tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walking_minutes(metres))}}));
   if (!sv->phones.empty()) {
     std::string phones;
     for (const auto& p : sv->phones) phones += (phones.empty() ? "" : "\n") + ltr(env, p);
@@ -127,11 +198,7 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   }
   ImGui::PopClipRect();
 
-  // The map and the way there come with the map issue; until then the area says where the place is.
-  dl->AddRectFilled(map_r.Min, map_r.Max, t.surface, 18 * u);
-  dl->AddRect(map_r.Min, map_r.Max, t.accent, 18 * u, 0, 2 * u);
-  text_at(env, tr(env, "map.attribution"), ImVec2(map_r.Min.x + 20 * u, map_r.Max.y - 50 * u),
-          map_r.GetWidth() - 40 * u, {20, false, text::Align::end}, t.text_muted);
+  draw_way_there(env, s, *sv, map_r);
 }
 
 }  // namespace kiosk::ui

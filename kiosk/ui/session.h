@@ -2,9 +2,12 @@
 // What one resident's visit has chosen. Lives only in memory and is wiped when the kiosk is idle:
 // nothing about a session is ever written anywhere.
 
+#include <optional>
 #include <string>
 
+#include "core/routing/route_profile.h"
 #include "core/service_query.h"
+#include "map/map_camera.h"
 
 namespace kiosk::ui {
 
@@ -22,7 +25,13 @@ struct Session {
   Screen return_to = Screen::home;  // where the language and accessibility screens go back to
   float scroll = 0;                 // of the current list, in pixels
   float scroll_velocity = 0;
-  double last_input = 0;  // seconds, monotonic
+  // The map screen's view, while the visit moves it; unset: around the kiosk.
+  std::optional<map::MapCamera> map_view;
+  ImVec2 map_velocity{0, 0};  // pixels per second, for the pan's inertia
+  double last_map_tap = -1;   // for double-tap zoom
+  ImVec2 last_map_tap_pos{0, 0};
+  std::optional<RouteProfile> route_profile;  // unset: step-free when the visit asked for step-free places
+  double last_input = 0;                      // seconds, monotonic
   bool idle_warning = false;
 };
 

@@ -1,5 +1,7 @@
 #include "ui/ui_env.h"
 
+#include <cstdio>
+
 #include "core/language_tag.h"
 
 namespace kiosk::ui {
@@ -37,6 +39,52 @@ std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, 
       env->kiosk ? env->kiosk->location : GeoPoint{(b.area.south + b.area.north) / 2, (b.area.west + b.area.east) / 2};
   env->hours = OhContext{&env->calendar, env->here.lat, env->here.lon, &*env->zone};
   return env;
+}
+
+void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
+  env.map.reset();
+  env.router.reset();
+  env.markers.clear();
+  try {
+    env.map = load_map(kmap);
+    env.map_error.clear();
+  } catch (const MapError& e) {
+    env.map_error = e.what();
+    return;
+  }
+  for (const auto& sv : env.content->bundle.services) {
+    const Category* cat = env.content->bundle.find_category(sv.category);
+    unsigned r = 80, g = 80, b = 90;
+    if (cat && cat->colour.size() == 7) {
+      unsigned rr = 0, gg = 0, bb = 0;
+      if (std::sscanf(cat->colour.c_str() + 1, "%02x%02x%02x", &rr, &gg, &bb) == 3) r = rr, g = gg, b = bb;
+    }
+    env.markers.push_back({sv.id, env.map->project(sv.location), IM_COL32(r, g, b, 255)});
+  }
+}
+
+const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile) {
+  auto& d = env.directions;
+  if (d.service == sv.id && d.locale == env.locale && d.profile == profile) return d;
+  d = UiEnv::Directions{};
+  d.service = sv.id;
+  d.locale = env.locale;
+  d.profile = profile;
+  const std::string name = pick(env, sv.name);
+  d.qr_text = geo_uri(sv.location, name);
+  d.qr = make_qr_code(d.qr_text);
+  if (!env.map) return d;
+  if (!env.router) env.router = std::make_unique<Router>(env.map);
+  d.route = env.router->route(env.here, sv.location, profile);
+  if (d.route) {
+    DirectionsOptions o;
+    o.lang = env.locale;
+    o.facing_deg = env.kiosk ? std::optional<double>(env.kiosk->heading_deg) : std::nullopt;
+    o.destination = name;
+    o.isolate_names = env.rtl;
+    d.steps = make_directions(*env.map, *d.route, env.fmt, o);
+  }
+  return d;
 }
 
 void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock) {

@@ -13,8 +13,15 @@
 #include "core/hours/opening_hours.h"
 #include "core/hours/time_zone.h"
 #include "core/i18n_catalog.h"
+#include "core/mapdata/map_data.h"
+#include "core/qr_code.h"
+#include "core/routing/directions.h"
+#include "core/routing/router.h"
 #include "core/search.h"
 #include "core/time_format.h"
+#include "map/map_labels.h"
+#include "map/map_markers.h"
+#include "map/map_renderer.h"
 #include "text/text_engine.h"
 #include "ui/session.h"
 #include "ui/theme.h"
@@ -33,6 +40,26 @@ struct UiEnv {
   Theme theme = theme_normal();
   int default_text_percent = 100;
   bool default_high_contrast = false;
+  // The city map; null when the kiosk has none or it could not be loaded (map_error says why).
+  std::shared_ptr<const MapData> map;
+  std::string map_error;
+  std::unique_ptr<Router> router;  // built on first use
+  RouteSpeeds speeds;
+  std::vector<map::MapMarker> markers;  // every service with a place, in map coordinates
+  map::MapScratch map_scratch;
+  map::LabelScratch label_scratch;
+  // The way to the service on screen, for one profile and language (computed once, drawn every frame).
+  struct Directions {
+    std::string service, locale;
+    RouteProfile profile = RouteProfile::foot;
+    std::optional<Route> route;
+    std::vector<RouteStep> steps;
+    std::string qr_text;
+    std::optional<QrCode> qr;
+  } directions;
+  // Pinch zoom this frame (SDL multi-gesture, or a script): factor and centre.
+  float pinch_factor = 1;
+  ImVec2 pinch_center{0, 0};
   double idle_seconds = 90;     // without input before the warning
   double warning_seconds = 30;  // the warning's countdown (at least 20 s)
 
@@ -53,6 +80,13 @@ struct UiEnv {
 
 // Builds the environment for a loaded bundle (search index, time zone, holidays, kiosk place).
 std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, const std::string& kiosk_id);
+
+// Loads the compiled map (a corrupt or missing file leaves env.map empty and says why in map_error) and
+// places every service on it.
+void attach_map(UiEnv& env, const std::filesystem::path& kmap);
+
+// The route and directions to a service for the visit's profile and language (cached in env).
+const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile);
 
 // Sets the per-frame fields for the session's locale and the viewport.
 void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock);

@@ -1,4 +1,5 @@
 #include "core/import/osm_import.h"
+#include "core/import/osmium_tags.h"
 
 #include <fmt/format.h>
 #include <unicode/translit.h>
@@ -28,16 +29,6 @@ namespace fs = std::filesystem;
 bool eq(const char* a, const char* b) {
   return a && std::strcmp(a, b) == 0;
 }
-
-bool in(const char* v, std::initializer_list<const char*> options) {
-  return v && std::any_of(options.begin(), options.end(), [&](const char* o) { return std::strcmp(v, o) == 0; });
-}
-
-struct OsmiumTags final : OsmTagView {
-  const osmium::TagList& tags;
-  explicit OsmiumTags(const osmium::TagList& t) : tags(t) {}
-  [[nodiscard]] const char* get(const char* key) const override { return tags.get_value_by_key(key); }
-};
 
 std::vector<std::string> split_list(const char* value) {
   std::vector<std::string> out;
@@ -124,7 +115,7 @@ class PoiHandler : public osmium::handler::Handler {
     const OsmiumTags tags(obj.tags());
     const std::string category = category_for_osm_tags(tags);
     if (category.empty()) return;
-    if (in(tags.get("access"), {"private", "no", "customers", "permit"})) {
+    if (tag_in(tags.get("access"), {"private", "no", "customers", "permit"})) {
       ++report_.skipped_private;
       return;
     }
@@ -255,7 +246,7 @@ void emit_service(YAML::Emitter& e, const Collected& c, OsmImportReport& report)
     if (eq(fee, "no")) e << YAML::Key << "fees" << YAML::Value << "free";
     if (eq(fee, "yes")) e << YAML::Key << "fees" << YAML::Value << "paid";
   }
-  if (const char* wc = tag(c, "wheelchair"); in(wc, {"yes", "limited", "no"}))
+  if (const char* wc = tag(c, "wheelchair"); tag_in(wc, {"yes", "limited", "no"}))
     e << YAML::Key << "wheelchair" << YAML::Value << wc;
   if (const auto groups = target_groups(c); !groups.empty()) {
     e << YAML::Key << "target_groups" << YAML::Value << YAML::Flow << YAML::BeginSeq;
@@ -274,30 +265,30 @@ std::string category_for_osm_tags(const OsmTagView& t) {
   const char* office = t.get("office");
   const char* social = t.get("social_facility");
   if (eq(amenity, "social_facility") || social) {
-    if (in(social, {"food_bank", "soup_kitchen"})) return "food";
-    if (in(social, {"shelter"})) return "shelter";
-    if (in(social, {"outreach", "healthcare"})) return "advice";
+    if (tag_in(social, {"food_bank", "soup_kitchen"})) return "food";
+    if (tag_in(social, {"shelter"})) return "shelter";
+    if (tag_in(social, {"outreach", "healthcare"})) return "advice";
     // Residences (nursing homes, group homes) are not services a passer-by can use.
-    if (in(social, {"nursing_home", "assisted_living", "group_home"})) return {};
+    if (tag_in(social, {"nursing_home", "assisted_living", "group_home"})) return {};
     const char* for_ = t.get("social_facility:for");
     if (for_ && (std::strstr(for_, "child") || std::strstr(for_, "juvenile") || std::strstr(for_, "family")))
       return "family";
     return eq(amenity, "social_facility") ? "advice" : "";
   }
-  if (in(amenity, {"food_bank", "soup_kitchen"})) return "food";
-  if (in(amenity, {"shelter"}) && eq(t.get("shelter_type"), "homeless")) return "shelter";
-  if (in(amenity, {"doctors", "clinic", "hospital", "dentist", "pharmacy"})) return "health";
-  if (in(healthcare, {"counselling"})) return "advice";
-  if (in(healthcare, {"doctor", "clinic", "hospital", "dentist", "pharmacy", "centre", "psychotherapist"}))
+  if (tag_in(amenity, {"food_bank", "soup_kitchen"})) return "food";
+  if (tag_in(amenity, {"shelter"}) && eq(t.get("shelter_type"), "homeless")) return "shelter";
+  if (tag_in(amenity, {"doctors", "clinic", "hospital", "dentist", "pharmacy"})) return "health";
+  if (tag_in(healthcare, {"counselling"})) return "advice";
+  if (tag_in(healthcare, {"doctor", "clinic", "hospital", "dentist", "pharmacy", "centre", "psychotherapist"}))
     return "health";
-  if (in(amenity, {"library"})) return "libraries";
-  if (in(amenity, {"community_centre", "social_centre"})) return "community";
-  if (in(amenity, {"townhall"})) return "city";
-  if (in(office, {"government"})) return "city";
+  if (tag_in(amenity, {"library"})) return "libraries";
+  if (tag_in(amenity, {"community_centre", "social_centre"})) return "community";
+  if (tag_in(amenity, {"townhall"})) return "city";
+  if (tag_in(office, {"government"})) return "city";
   if (eq(office, "lawyer") && eq(t.get("lawyer"), "immigration")) return "advice";
-  if (in(office, {"ngo"})) return "advice";
-  if (in(amenity, {"language_school"})) return "education";
-  if (in(amenity, {"toilets", "drinking_water"})) return "toilets-water";
+  if (tag_in(office, {"ngo"})) return "advice";
+  if (tag_in(amenity, {"language_school"})) return "education";
+  if (tag_in(amenity, {"toilets", "drinking_water"})) return "toilets-water";
   return {};
 }
 

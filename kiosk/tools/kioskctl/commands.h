@@ -23,5 +23,6 @@ void add_hours(CLI::App& app, Action& action);
 void add_text(CLI::App& app, Action& action);
 void add_preview(CLI::App& app, Action& action);
 void add_pin(CLI::App& app, Action& action);
+void add_map(CLI::App& app, Action& action);
 
 }  // namespace kioskctl

@@ -1,0 +1,30 @@
+#pragma once
+// Compiles an OpenStreetMap extract into the kiosk's map file (.kmap): drawing layers with geometry
+// simplified per level of detail and polygons triangulated (GEOS), a spatial index, the service POIs,
+// and the pedestrian routing graph with what walking and wheelchair routing need.
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace kiosk {
+
+struct MapCompileOptions {
+  std::filesystem::path pbf;
+  std::filesystem::path out;
+};
+
+struct MapCompileReport {
+  std::map<std::string, std::size_t> features;  // per kind
+  std::size_t points = 0, triangles = 0;
+  std::size_t route_nodes = 0, route_edges = 0;
+  std::size_t pois = 0;
+  std::size_t polygons_failed = 0;  // invalid polygons GEOS could not repair or triangulate
+  std::size_t bytes = 0;
+  double seconds = 0;
+};
+
+// Throws std::runtime_error when the extract cannot be read or the map cannot be written.
+MapCompileReport compile_map(const MapCompileOptions& options);
+
+}  // namespace kiosk

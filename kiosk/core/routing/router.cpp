@@ -1,0 +1,298 @@
+#include "core/routing/router.h"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+namespace kiosk {
+
+namespace {
+
+float dist(kmap::Point a, kmap::Point b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+// Nearest point on segment ab to p, as a fraction of ab.
+float project_t(kmap::Point p, kmap::Point a, kmap::Point b) {
+  const float dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+  if (len2 <= 0) return 0;
+  return std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0f, 1.0f);
+}
+
+}  // namespace
+
+SnapGrid build_snap_grid(const MapData& map, float cell_m) {
+  SnapGrid g;
+  g.cell = cell_m;
+  g.min_x = map.header.min_x;
+  g.min_y = map.header.min_y;
+  g.cols = std::max(1, static_cast<int>((map.header.max_x - g.min_x) / cell_m) + 1);
+  g.rows = std::max(1, static_cast<int>((map.header.max_y - g.min_y) / cell_m) + 1);
+  const auto cells = static_cast<std::size_t>(g.cols) * static_cast<std::size_t>(g.rows);
+  auto cell_range = [&](const kmap::RouteEdge& e, int& c0, int& r0, int& c1, int& r1) {
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    for (const auto& p : map.shape(e))
+      x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+    c0 = std::clamp(static_cast<int>((x0 - g.min_x) / cell_m), 0, g.cols - 1);
+    c1 = std::clamp(static_cast<int>((x1 - g.min_x) / cell_m), 0, g.cols - 1);
+    r0 = std::clamp(static_cast<int>((y0 - g.min_y) / cell_m), 0, g.rows - 1);
+    r1 = std::clamp(static_cast<int>((y1 - g.min_y) / cell_m), 0, g.rows - 1);
+  };
+  std::vector<std::uint32_t> count(cells + 1, 0);
+  for (const auto& e : map.route_edges) {
+    int c0, r0, c1, r1;
+    cell_range(e, c0, r0, c1, r1);
+    for (int r = r0; r <= r1; ++r)
+      for (int c = c0; c <= c1; ++c) ++count[static_cast<std::size_t>(r * g.cols + c)];
+  }
+  g.offsets.assign(cells + 1, 0);
+  for (std::size_t i = 0; i < cells; ++i) g.offsets[i + 1] = g.offsets[i] + count[i];
+  g.edges.assign(g.offsets.back(), 0);
+  std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+  for (std::uint32_t i = 0; i < map.route_edges.size(); ++i) {
+    int c0, r0, c1, r1;
+    cell_range(map.route_edges[i], c0, r0, c1, r1);
+    for (int r = r0; r <= r1; ++r)
+      for (int c = c0; c <= c1; ++c) g.edges[fill[static_cast<std::size_t>(r * g.cols + c)]++] = i;
+  }
+  return g;
+}
+
+std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::Point p, RouteProfile profile,
+                               float max_distance_m, const std::vector<std::uint8_t>* usable) {
+  std::optional<Snap> best;
+  const int pc = static_cast<int>(std::floor((p.x - grid.min_x) / grid.cell));
+  const int pr = static_cast<int>(std::floor((p.y - grid.min_y) / grid.cell));
+  const int max_ring = static_cast<int>(max_distance_m / grid.cell) + 1;
+  for (int ring = 0; ring <= max_ring; ++ring) {
+    // Everything within `ring - 1` cells has been seen: a nearer edge would have been found.
+    if (best && best->distance_m <= static_cast<float>(ring - 1) * grid.cell) break;
+    for (int r = pr - ring; r <= pr + ring; ++r) {
+      for (int c = pc - ring; c <= pc + ring; ++c) {
+        if (std::max(std::abs(r - pr), std::abs(c - pc)) != ring) continue;
+        if (r < 0 || c < 0 || r >= grid.rows || c >= grid.cols) continue;
+        const auto cell = static_cast<std::size_t>(r * grid.cols + c);
+        for (std::uint32_t k = grid.offsets[cell]; k < grid.offsets[cell + 1]; ++k) {
+          const std::uint32_t ei = grid.edges[k];
+          const auto& e = map.route_edges[ei];
+          if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei])) continue;
+          const auto shape = map.shape(e);
+          float along = 0;
+          for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+            const float seg = dist(shape[i], shape[i + 1]);
+            const float t = project_t(p, shape[i], shape[i + 1]);
+            const kmap::Point q{shape[i].x + t * (shape[i + 1].x - shape[i].x),
+                                shape[i].y + t * (shape[i + 1].y - shape[i].y)};
+            const float d = dist(p, q);
+            if (d <= max_distance_m && (!best || d < best->distance_m)) {
+              // Lengths in the file are the shape's; scale so that `along` agrees with them exactly.
+              best = Snap{ei, along + t * seg, q, d};
+            }
+            along += seg;
+          }
+        }
+      }
+    }
+  }
+  if (best) {
+    const auto& e = map.route_edges[best->edge];
+    float shape_len = 0;
+    const auto shape = map.shape(e);
+    for (std::size_t i = 0; i + 1 < shape.size(); ++i) shape_len += dist(shape[i], shape[i + 1]);
+    if (shape_len > 0) best->along = std::clamp(best->along * e.length_m / shape_len, 0.0f, e.length_m);
+  }
+  return best;
+}
+
+void append_shape(const MapData& map, const kmap::RouteEdge& e, float from, float to, std::vector<kmap::Point>& out) {
+  const auto shape = map.shape(e);
+  float total = 0;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) total += dist(shape[i], shape[i + 1]);
+  const float scale = e.length_m > 0 ? total / e.length_m : 1;
+  const float lo = std::min(from, to) * scale, hi = std::max(from, to) * scale;
+  std::vector<kmap::Point> piece;
+  float along = 0;
+  auto at = [&](std::size_t i, float d) {
+    const float seg = dist(shape[i], shape[i + 1]);
+    const float t = seg > 0 ? std::clamp((d - along) / seg, 0.0f, 1.0f) : 0.0f;
+    return kmap::Point{shape[i].x + t * (shape[i + 1].x - shape[i].x), shape[i].y + t * (shape[i + 1].y - shape[i].y)};
+  };
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+    const float seg = dist(shape[i], shape[i + 1]);
+    const float end = along + seg;
+    if (end >= lo && along <= hi) {
+      if (piece.empty()) piece.push_back(at(i, lo));
+      if (end < hi)
+        piece.push_back(shape[i + 1]);
+      else {
+        piece.push_back(at(i, hi));
+        break;
+      }
+    }
+    along = end;
+  }
+  if (piece.empty()) piece.push_back(shape.front());
+  if (from > to) std::reverse(piece.begin(), piece.end());
+  for (const auto& p : piece)
+    if (out.empty() || dist(out.back(), p) > 0.01f) out.push_back(p);
+}
+
+std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile) {
+  const std::size_t n = map.route_nodes.size();
+  std::vector<std::uint32_t> component(n, kmap::none);
+  std::vector<std::size_t> sizes;
+  std::vector<std::uint32_t> stack;
+  for (std::uint32_t start = 0; start < n; ++start) {
+    if (component[start] != kmap::none || !node_passable(profile, map.route_nodes[start])) continue;
+    const auto id = static_cast<std::uint32_t>(sizes.size());
+    sizes.push_back(0);
+    component[start] = id;
+    stack.push_back(start);
+    while (!stack.empty()) {
+      const std::uint32_t v = stack.back();
+      stack.pop_back();
+      ++sizes[id];
+      for (const std::uint32_t ei : map.edges_at(v)) {
+        const auto& e = map.route_edges[ei];
+        if (!edge_cost_factor(profile, e)) continue;
+        const std::uint32_t w = e.a == v ? e.b : e.a;
+        if (component[w] != kmap::none || !node_passable(profile, map.route_nodes[w])) continue;
+        component[w] = id;
+        stack.push_back(w);
+      }
+    }
+  }
+  // "Large": at least a tenth of the biggest part; a city's network is one big part and small islands.
+  const std::size_t biggest = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+  std::vector<std::uint8_t> out(map.route_edges.size(), 0);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto& e = map.route_edges[i];
+    const std::uint32_t c = component[e.a] != kmap::none ? component[e.a] : component[e.b];
+    out[i] = c != kmap::none && sizes[c] * 10 >= biggest && edge_cost_factor(profile, e) ? 1 : 0;
+  }
+  return out;
+}
+
+std::optional<Snap> Router::snap(GeoPoint p, RouteProfile profile, float max_snap_m) const {
+  const kmap::Point q = map_->project(p);
+  const auto& usable = connected_[profile == RouteProfile::wheelchair ? 1 : 0];
+  auto nearest = snap_point(*map_, grid_, q, profile, max_snap_m);
+  if (!nearest || usable[nearest->edge]) return nearest;
+  // The nearest way is an island (a fenced platform, a path between steps). A way of the connected
+  // network a few metres further is the better start; a place that really lies on an island keeps its
+  // island, and the route then honestly fails.
+  if (auto connected = snap_point(*map_, grid_, q, profile, nearest->distance_m + 40.0f, &usable)) return connected;
+  return nearest;
+}
+
+Router::Router(std::shared_ptr<const MapData> map) : map_(std::move(map)), grid_(build_snap_grid(*map_)) {
+  connected_[0] = connected_edges(*map_, RouteProfile::foot);
+  connected_[1] = connected_edges(*map_, RouteProfile::wheelchair);
+  const std::size_t n = map_->route_nodes.size();
+  g_.assign(n, 0);
+  parent_edge_.assign(n, kmap::none);
+  stamp_.assign(n, 0);
+}
+
+std::optional<Route> Router::route(GeoPoint from, GeoPoint to, RouteProfile profile, float max_snap_m) {
+  const kmap::Point a = map_->project(from), b = map_->project(to);
+  auto sa = snap(from, profile, max_snap_m);
+  auto sb = snap(to, profile, max_snap_m);
+  if (!sa || !sb) return std::nullopt;
+  auto r = route(*sa, *sb, profile);
+  if (!r) return r;
+  // The approach from the requested points to the ways.
+  std::vector<kmap::Point> path;
+  if (sa->distance_m > 0.5f) path.push_back(a);
+  path.insert(path.end(), r->path.begin(), r->path.end());
+  if (sb->distance_m > 0.5f) path.push_back(b);
+  r->path = std::move(path);
+  r->distance_m += sa->distance_m + sb->distance_m;
+  return r;
+}
+
+std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfile profile) {
+  const MapData& m = *map_;
+  const auto& fe = m.route_edges[from.edge];
+  const auto& te = m.route_edges[to.edge];
+  const auto ff = edge_cost_factor(profile, fe), tf = edge_cost_factor(profile, te);
+  if (!ff || !tf) return std::nullopt;
+  if (++generation_ == 0) {
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    generation_ = 1;
+  }
+  const kmap::Point goal = to.point;
+  auto h = [&](std::uint32_t n) { return dist({m.route_nodes[n].x, m.route_nodes[n].y}, goal); };
+  using Item = std::pair<float, std::uint32_t>;  // (g + h, node)
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
+  auto relax = [&](std::uint32_t node, float g, std::uint32_t via) {
+    if (!node_passable(profile, m.route_nodes[node])) return;
+    g += node_penalty_m(profile, m.route_nodes[node]);
+    if (stamp_[node] == generation_ && g_[node] <= g) return;
+    stamp_[node] = generation_;
+    g_[node] = g;
+    parent_edge_[node] = via;
+    open.emplace(g + h(node), node);
+  };
+  constexpr std::uint32_t start_marker = kmap::none - 1;
+  relax(fe.a, from.along * *ff, start_marker);
+  relax(fe.b, (fe.length_m - from.along) * *ff, start_marker);
+
+  // Best complete route so far: along the same edge directly, or ending through node a or b of `to`.
+  float best = std::numeric_limits<float>::infinity();
+  int best_end = -1;  // 0: directly, 1: via te.a, 2: via te.b
+  if (from.edge == to.edge) {
+    best = std::abs(from.along - to.along) * *ff;
+    best_end = 0;
+  }
+  last_settled = 0;
+  while (!open.empty()) {
+    const auto [key, n] = open.top();
+    open.pop();
+    if (key >= best) break;
+    const float g = g_[n];
+    if (key > g + h(n) + 1e-3f) continue;  // stale entry
+    ++last_settled;
+    if (n == te.a && g + to.along * *tf < best) best = g + to.along * *tf, best_end = 1;
+    if (n == te.b && g + (te.length_m - to.along) * *tf < best) best = g + (te.length_m - to.along) * *tf, best_end = 2;
+    for (const std::uint32_t ei : m.edges_at(n)) {
+      const auto& e = m.route_edges[ei];
+      const auto f = edge_cost_factor(profile, e);
+      if (!f) continue;
+      const std::uint32_t other = e.a == n ? e.b : e.a;
+      relax(other, g + e.length_m * *f, ei);
+    }
+  }
+  if (best_end < 0) return std::nullopt;
+
+  Route r;
+  r.cost = best;
+  r.from = from;
+  r.to = to;
+  if (best_end == 0) {
+    r.legs.push_back({from.edge, from.along <= to.along, from.along, to.along});
+  } else {
+    std::uint32_t n = best_end == 1 ? te.a : te.b;
+    r.legs.push_back({to.edge, best_end == 1, best_end == 1 ? 0.0f : te.length_m, to.along});
+    while (parent_edge_[n] != start_marker) {
+      const std::uint32_t ei = parent_edge_[n];
+      const auto& e = m.route_edges[ei];
+      const bool forward = e.b == n;  // walked from a to b when we arrived at b
+      r.legs.push_back({ei, forward, forward ? 0.0f : e.length_m, forward ? e.length_m : 0.0f});
+      n = forward ? e.a : e.b;
+    }
+    const bool first_forward = n == fe.b;
+    r.legs.push_back({from.edge, first_forward, from.along, first_forward ? fe.length_m : 0.0f});
+    std::reverse(r.legs.begin(), r.legs.end());
+  }
+  // Drop empty partial legs (a snap exactly on a node).
+  std::erase_if(r.legs, [](const RouteLeg& l) { return l.length() <= 0.0f; });
+  for (const auto& l : r.legs) {
+    r.distance_m += l.length();
+    append_shape(m, m.route_edges[l.edge], l.from, l.to, r.path);
+  }
+  if (r.path.empty()) r.path.push_back(from.point);
+  return r;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,41 @@
+#pragma once
+// Street and place names on the map, shaped by the text pipeline: places centred on their point,
+// streets along their longest straight stretch, upright, never overlapping each other or what is
+// reserved (markers, the kiosk's position).
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
+
+#include "core/mapdata/map_data.h"
+#include "map/map_camera.h"
+#include "map/map_style.h"
+#include "text/text_engine.h"
+
+namespace kiosk::map {
+
+struct LabelOptions {
+  std::string lang;  // the resident's language: its name:xx where the map has one, else the local name
+  float unit = 1;    // one design pixel
+  float text_scale = 1;
+};
+
+struct LabelScratch {
+  std::vector<ImRect> placed;
+  std::vector<std::uint32_t> visible;
+  std::vector<ImVec2> line;
+  struct Seen {
+    std::string_view name;
+    ImVec2 at;
+  };
+  std::vector<Seen> seen;
+};
+
+// Returns the number of labels drawn. `reserved` rectangles are kept free.
+int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& map, const MapCamera& cam,
+                const MapStyle& style, const ImVec4& rect, const LabelOptions& options,
+                const std::vector<ImRect>& reserved, LabelScratch& scratch);
+
+}  // namespace kiosk::map

@@ -1,0 +1,167 @@
+// kioskctl map build --pbf FILE --out FILE.kmap | map info FILE.kmap
+// kioskctl route --map FILE.kmap --from LAT,LON --to LAT,LON --profile foot|wheelchair [--locale TAG]
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "core/content_loader.h"
+#include "core/i18n_catalog.h"
+#include "core/import/map_compile.h"
+#include "core/mapdata/map_data.h"
+#include "core/routing/directions.h"
+#include "core/routing/router.h"
+
+#ifndef KIOSK_SOURCE_DATA_DIR
+#define KIOSK_SOURCE_DATA_DIR "."
+#endif
+
+namespace kioskctl {
+namespace {
+
+inline constexpr int exit_no_route = 3;
+
+struct MapArgs {
+  std::string pbf, out, file;
+};
+
+int run_build(const MapArgs& a) {
+  const auto r = kiosk::compile_map({a.pbf, a.out});
+  fmt::print("compiled {} into {} ({:.1f} MiB) in {:.1f} s\n", a.pbf, a.out, static_cast<double>(r.bytes) / 1048576.0,
+             r.seconds);
+  for (const auto& [kind, n] : r.features) fmt::print("  {:<12} {:>7}\n", kind, n);
+  fmt::print("  points {}, triangles {}, POIs {}\n", r.points, r.triangles, r.pois);
+  fmt::print("  routing graph: {} nodes, {} edges\n", r.route_nodes, r.route_edges);
+  if (r.polygons_failed) fmt::print("  {} polygons could not be repaired and were left out\n", r.polygons_failed);
+  return exit_ok;
+}
+
+int run_info(const MapArgs& a) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto map = kiosk::load_map(a.file);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const auto& h = map->header;
+  fmt::print("{}: kiosk map version {}, {:.1f} MiB, loaded and checked in {:.1f} ms\n", a.file, h.version,
+             static_cast<double>(map->byte_size) / 1048576.0, ms);
+  fmt::print("  origin {:.5f},{:.5f}; extent {:.0f} x {:.0f} m\n", h.origin_lat, h.origin_lon, h.max_x - h.min_x,
+             h.max_y - h.min_y);
+  fmt::print("  {} features, {} points, {} triangles, {} POIs\n", map->features.size(), map->points.size(),
+             map->indices.size() / 3, map->pois.size());
+  fmt::print("  routing graph: {} nodes, {} edges\n", map->route_nodes.size(), map->route_edges.size());
+  return exit_ok;
+}
+
+struct RouteArgs {
+  std::string map, from, to, profile = "foot", locale = "en", locales;
+  double speed = 0;
+};
+
+std::optional<kiosk::GeoPoint> parse_point(const std::string& s) {
+  const auto comma = s.find(',');
+  if (comma == std::string::npos) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    const double lat = std::stod(s.substr(0, comma), &used);
+    if (used != comma) return std::nullopt;
+    const std::string rest = s.substr(comma + 1);
+    const double lon = std::stod(rest, &used);
+    if (used != rest.size() || std::abs(lat) > 90 || std::abs(lon) > 180) return std::nullopt;
+    return kiosk::GeoPoint{lat, lon};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+int run_route(const RouteArgs& a) {
+  const auto from = parse_point(a.from), to = parse_point(a.to);
+  if (!from || !to) {
+    fmt::print(stderr, "error: --from and --to are LAT,LON in degrees (e.g. 50.7753,6.0839)\n");
+    return exit_usage;
+  }
+  const auto profile = kiosk::route_profile_from_name(a.profile);
+  if (!profile) {
+    fmt::print(stderr, "error: --profile is foot or wheelchair\n");
+    return exit_usage;
+  }
+  std::filesystem::path locales = a.locales;
+  if (locales.empty()) {
+    const std::filesystem::path source = std::filesystem::path(KIOSK_SOURCE_DATA_DIR) / "locales";
+    locales = std::filesystem::exists(source / "en.yaml") ? source : kiosk::find_locales_dir(".").value_or("locales");
+  }
+  kiosk::Diagnostics diags;
+  const kiosk::Catalogs catalogs = kiosk::load_catalogs(locales, diags);
+  if (!catalogs.find(a.locale)) {
+    fmt::print(stderr, "error: no UI catalog for locale {} in {}\n", a.locale, locales.string());
+    return exit_usage;
+  }
+  const kiosk::FormatContext fmt_ctx = kiosk::make_format_context(catalogs, a.locale, "en");
+
+  const auto map = kiosk::load_map(a.map);
+  kiosk::Router router(map);
+  kiosk::RouteSpeeds speeds;
+  if (a.speed > 0) speeds.foot_mps = speeds.wheelchair_mps = a.speed;
+  nlohmann::ordered_json out;
+  const auto route = router.route(*from, *to, *profile);
+  if (!route) {
+    const bool far_from = !router.snap(*from, *profile);
+    const bool far_to = !router.snap(*to, *profile);
+    out["error"] = "no route";
+    out["profile"] = a.profile;
+    out["reason"] = far_from                                      ? "start is not near a way this profile can use"
+                    : far_to                                      ? "destination is not near a way this profile can use"
+                    : *profile == kiosk::RouteProfile::wheelchair ? "no step-free way connects the two points"
+                                                                  : "the two points are not connected";
+    std::cout << out.dump(2) << "\n";
+    return exit_no_route;
+  }
+  kiosk::DirectionsOptions opt;
+  opt.lang = a.locale;
+  const auto* cat = catalogs.find(a.locale);
+  opt.isolate_names = cat && cat->info.rtl;
+  const auto steps = kiosk::make_directions(*map, *route, fmt_ctx, opt);
+  const double speed = speeds.of(*profile);
+  out["profile"] = a.profile;
+  out["distance_m"] = std::round(route->distance_m * 10) / 10;
+  out["duration_s"] = std::round(route->distance_m / speed);
+  auto& path = out["path"] = nlohmann::json::array();
+  for (const auto& p : route->path) {
+    const auto g = map->unproject(p);
+    path.push_back({std::round(g.lat * 1e6) / 1e6, std::round(g.lon * 1e6) / 1e6});
+  }
+  auto& js = out["steps"] = nlohmann::json::array();
+  for (const auto& s : steps) js.push_back({{"instruction", s.instruction}, {"distance_m", std::round(s.distance_m)}});
+  std::cout << out.dump(2) << "\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_map(CLI::App& app, Action& action) {
+  auto* map = app.add_subcommand("map", "compile and inspect the offline city map (.kmap)");
+  map->require_subcommand(1);
+  auto args = std::make_shared<MapArgs>();
+  auto* build = map->add_subcommand("build", "compile an OpenStreetMap extract into a .kmap file");
+  build->add_option("--pbf", args->pbf, "OSM extract (.osm.pbf)")->required()->check(CLI::ExistingFile);
+  build->add_option("--out", args->out, "the .kmap file to write")->required();
+  build->callback([&action, args] { action = [args] { return run_build(*args); }; });
+  auto* info = map->add_subcommand("info", "load and check a .kmap file, print what it holds");
+  info->add_option("file", args->file, ".kmap file")->required()->check(CLI::ExistingFile);
+  info->callback([&action, args] { action = [args] { return run_info(*args); }; });
+
+  auto r = std::make_shared<RouteArgs>();
+  auto* route = app.add_subcommand("route", "walking directions between two points, as JSON (exit 3: no route)");
+  route->add_option("--map", r->map, ".kmap file")->required()->check(CLI::ExistingFile);
+  route->add_option("--from", r->from, "start, LAT,LON")->required();
+  route->add_option("--to", r->to, "destination, LAT,LON")->required();
+  route->add_option("--profile", r->profile, "foot or wheelchair")->check(CLI::IsMember({"foot", "wheelchair"}));
+  route->add_option("--locale", r->locale, "language of the instructions (default en)");
+  route->add_option("--locales", r->locales, "folder of UI catalogs (default: the source tree's or installed)");
+  route->add_option("--speed", r->speed, "walking speed in m/s (default: 1.25 foot, 0.9 wheelchair)");
+  route->callback([&action, r] { action = [r] { return run_route(*r); }; });
+}
+
+}  // namespace kioskctl

@@ -1,0 +1,210 @@
+// The compiled map file: the sample city's map loads and answers; every kind of damage is refused
+// with a message, and no damage makes the loader read outside the file.
+
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <fstream>
+#include <random>
+
+#include "core/mapdata/map_data.h"
+#include "core/mapdata/map_writer.h"
+#include "core/routing/router.h"
+#include "support/test_support.h"
+#include "support/tiny_map.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+std::shared_ptr<const std::vector<char>> bytes_of(const MapContents& m) {
+  return std::make_shared<const std::vector<char>>(serialize(m));
+}
+
+std::string parse_error(std::vector<char> bytes) {
+  try {
+    parse_map(std::make_shared<const std::vector<char>>(std::move(bytes)));
+  } catch (const MapError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+kmap::SectionEntry& section(std::vector<char>& bytes, kmap::SectionId id) {
+  auto* table = reinterpret_cast<kmap::SectionEntry*>(bytes.data() + sizeof(kmap::Header));
+  for (std::uint32_t i = 0; i < 16; ++i)
+    if (table[i].id == static_cast<std::uint32_t>(id)) return table[i];
+  FAIL("no such section");
+  return table[0];
+}
+
+template <class T>
+T* elements(std::vector<char>& bytes, kmap::SectionId id) {
+  return reinterpret_cast<T*>(bytes.data() + section(bytes, id).offset);
+}
+
+}  // namespace
+
+TEST_CASE("the sample city's compiled map loads fast and holds the city", "[map]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  CHECK(map->header.version == kmap::format_version);
+  CHECK(map->features.size() > 10000);
+  CHECK(map->route_edges.size() > 10000);
+  CHECK(map->pois.size() > 300);
+  // Aachen's centre, Elisenbrunnen, is inside the extent and projects back to itself.
+  const GeoPoint elisenbrunnen{50.77440, 6.08713};
+  const auto p = map->project(elisenbrunnen);
+  CHECK(p.x > map->header.min_x);
+  CHECK(p.x < map->header.max_x);
+  const auto back = map->unproject(p);
+  CHECK(back.lat == Approx(elisenbrunnen.lat).margin(1e-6));
+  CHECK(back.lon == Approx(elisenbrunnen.lon).margin(1e-6));
+}
+
+TEST_CASE("the spatial index finds exactly the features whose box meets the query", "[map]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  const auto c = map->project({50.7753, 6.0839});
+  std::vector<std::uint32_t> found;
+  map->query(c.x - 300, c.y - 200, c.x + 300, c.y + 200, found);
+  REQUIRE_FALSE(found.empty());
+  CHECK(std::is_sorted(found.begin(), found.end()));  // drawing order
+  std::vector<std::uint32_t> brute;
+  for (std::uint32_t i = 0; i < map->features.size(); ++i) {
+    const auto& f = map->features[i];
+    if (f.max_x >= c.x - 300 && f.min_x <= c.x + 300 && f.max_y >= c.y - 200 && f.min_y <= c.y + 200)
+      brute.push_back(i);
+  }
+  CHECK(found == brute);
+}
+
+TEST_CASE("names come in the resident's language where the map has one", "[map]") {
+  const auto map = parse_map(bytes_of(tiny_map()));
+  const auto& e = map->route_edges[0];
+  CHECK(map->name(e.name_set, "ar") == "الشارع الرئيسي");
+  CHECK(map->name(e.name_set, "ar-EG") == "الشارع الرئيسي");
+  CHECK(map->name(e.name_set, "ta") == "Hauptstraße");
+  CHECK(map->name(0, "de").empty());
+  CHECK(map->name(9999, "de").empty());
+}
+
+TEST_CASE("damaged maps are refused with a message that says what is wrong", "[map][corrupt]") {
+  const std::vector<char> good = serialize(tiny_map());
+  REQUIRE(parse_error(good).empty());
+
+  SECTION("too short") {
+    CHECK_THAT(parse_error({good.begin(), good.begin() + 20}), Catch::Contains("too short"));
+  }
+  SECTION("truncated") {
+    CHECK_THAT(parse_error({good.begin(), good.end() - 8}), Catch::Contains("truncated"));
+  }
+  SECTION("appended to") {
+    auto b = good;
+    b.push_back(0);
+    CHECK_THAT(parse_error(b), Catch::Contains("truncated or appended"));
+  }
+  SECTION("not a map") {
+    auto b = good;
+    b[0] = 'X';
+    CHECK_THAT(parse_error(b), Catch::Contains("wrong magic"));
+  }
+  SECTION("another format version") {
+    auto b = good;
+    reinterpret_cast<kmap::Header*>(b.data())->version = 99;
+    CHECK_THAT(parse_error(b), Catch::Contains("version 99"));
+  }
+  SECTION("a section past the end") {
+    auto b = good;
+    section(b, kmap::SectionId::points).count = 1u << 30;
+    CHECK_THAT(parse_error(b), Catch::Contains("section points") && Catch::Contains("past the end"));
+  }
+  SECTION("a section with another element size") {
+    auto b = good;
+    section(b, kmap::SectionId::route_edges).element_size = 12;
+    CHECK_THAT(parse_error(b), Catch::Contains("route_edges: element size 12"));
+  }
+  SECTION("a missing section") {
+    auto b = good;
+    section(b, kmap::SectionId::pois).id = 999;
+    CHECK_THAT(parse_error(b), Catch::Contains("section pois is missing"));
+  }
+  SECTION("a misaligned section") {
+    auto b = good;
+    section(b, kmap::SectionId::names).offset += 1;
+    CHECK_THAT(parse_error(b), Catch::Contains("not 8-byte aligned"));
+  }
+  SECTION("a triangle corner out of range") {
+    auto b = good;
+    elements<std::uint32_t>(b, kmap::SectionId::indices)[2] = 77;
+    CHECK_THAT(parse_error(b), Catch::Contains("triangle corner"));
+  }
+  SECTION("a geometry beyond the points") {
+    auto b = good;
+    elements<kmap::Geometry>(b, kmap::SectionId::geometries)[1].point_count = 1000;
+    CHECK_THAT(parse_error(b), Catch::Contains("geometry 1"));
+  }
+  SECTION("a cycle in the spatial index") {
+    auto b = good;
+    auto& root = elements<kmap::TreeNode>(b, kmap::SectionId::tree_nodes)[0];
+    root.leaf = 0;
+    root.first = 0;
+    root.count = 1;
+    CHECK_THAT(parse_error(b), Catch::Contains("do not come before it"));
+  }
+  SECTION("a route edge to a node that does not exist") {
+    auto b = good;
+    elements<kmap::RouteEdge>(b, kmap::SectionId::route_edges)[3].b = 4000;
+    CHECK_THAT(parse_error(b), Catch::Contains("route edge 3: node out of range"));
+  }
+  SECTION("adjacency that does not add up") {
+    auto b = good;
+    elements<std::uint32_t>(b, kmap::SectionId::route_offsets)[2] = 0;
+    CHECK_THAT(parse_error(b), Catch::Contains("route offsets decrease"));
+  }
+  SECTION("a coordinate that is not a number") {
+    auto b = good;
+    elements<kmap::Point>(b, kmap::SectionId::points)[0].x = std::numeric_limits<float>::quiet_NaN();
+    CHECK_THAT(parse_error(b), Catch::Contains("point 0 is outside"));
+  }
+  SECTION("strings that are not UTF-8") {
+    auto b = good;
+    elements<char>(b, kmap::SectionId::strings)[1] = '\xff';
+    CHECK_THAT(parse_error(b), Catch::Contains("not valid UTF-8"));
+  }
+  SECTION("a string table without its final NUL") {
+    auto b = good;
+    auto& s = section(b, kmap::SectionId::strings);
+    elements<char>(b, kmap::SectionId::strings)[s.count - 1] = 'x';
+    CHECK_THAT(parse_error(b), Catch::Contains("does not end with NUL"));
+  }
+  SECTION("a missing file") {
+    CHECK_THROWS_WITH(load_map("/nonexistent/city.kmap"), Catch::Contains("cannot open"));
+  }
+}
+
+TEST_CASE("no damage to any byte makes the loader or a route read outside the file", "[map][corrupt]") {
+  // Every byte of the header and the section table, and random bytes after: each damaged map either
+  // loads (and then answers a query and a route) or is refused. ASan checks the "outside".
+  const std::vector<char> good = serialize(tiny_map());
+  std::mt19937 rng(7);
+  int refused = 0, loaded = 0;
+  std::vector<std::size_t> positions;
+  for (std::size_t i = 0; i < sizeof(kmap::Header) + 16 * sizeof(kmap::SectionEntry); ++i) positions.push_back(i);
+  for (int i = 0; i < 2000; ++i) positions.push_back(rng() % good.size());
+  for (const std::size_t pos : positions) {
+    auto b = std::make_shared<std::vector<char>>(good);
+    (*b)[pos] = static_cast<char>((*b)[pos] ^ static_cast<char>(1 + rng() % 255));
+    try {
+      auto map = parse_map(b);
+      std::vector<std::uint32_t> found;
+      map->query(-1e6f, -1e6f, 1e6f, 1e6f, found);
+      Router router(map);
+      router.route(tiny_geo(0, 0), tiny_geo(200, 0), RouteProfile::foot);
+      ++loaded;
+    } catch (const MapError&) {
+      ++refused;
+    }
+  }
+  CHECK(refused > 100);
+  CHECK(loaded > 100);
+}

@@ -1,0 +1,175 @@
+// Walking routes: exact answers on a small hand-made map, and on the real Aachen map the same costs as
+// a plain Dijkstra over the same graph, wheelchair routes without steps, and snapping.
+
+#include <catch2/catch.hpp>
+
+#include <queue>
+#include <random>
+
+#include "core/content_loader.h"
+#include "core/routing/router.h"
+#include "support/test_support.h"
+#include "support/tiny_map.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+std::shared_ptr<const MapData> tiny() {
+  return parse_map(std::make_shared<const std::vector<char>>(serialize(tiny_map())));
+}
+
+// Textbook Dijkstra from the two ends of the start edge to the two ends of the target edge, with the
+// profile's costs: written independently of the router, to check it.
+double dijkstra_cost(const MapData& m, const Snap& from, const Snap& to, RouteProfile p) {
+  const auto& fe = m.route_edges[from.edge];
+  const auto& te = m.route_edges[to.edge];
+  const double ff = *edge_cost_factor(p, fe), tf = *edge_cost_factor(p, te);
+  std::vector<double> dist(m.route_nodes.size(), std::numeric_limits<double>::infinity());
+  using Item = std::pair<double, std::uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> q;
+  auto push = [&](std::uint32_t n, double d) {
+    if (!node_passable(p, m.route_nodes[n])) return;
+    d += node_penalty_m(p, m.route_nodes[n]);
+    if (d < dist[n]) dist[n] = d, q.emplace(d, n);
+  };
+  push(fe.a, from.along * ff);
+  push(fe.b, (fe.length_m - from.along) * ff);
+  while (!q.empty()) {
+    auto [d, n] = q.top();
+    q.pop();
+    if (d > dist[n]) continue;
+    for (std::uint32_t ei : m.edges_at(n)) {
+      const auto& e = m.route_edges[ei];
+      const auto f = edge_cost_factor(p, e);
+      if (f) push(e.a == n ? e.b : e.a, d + e.length_m * *f);
+    }
+  }
+  double best = std::min(dist[te.a] + to.along * tf, dist[te.b] + (te.length_m - to.along) * tf);
+  if (from.edge == to.edge) best = std::min(best, std::abs(from.along - to.along) * ff);
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("on foot the short way takes the steps; in a wheelchair the way round", "[routing]") {
+  Router r(tiny());
+  const auto foot = r.route(tiny_geo(0, 0), tiny_geo(100, 100), RouteProfile::foot);
+  REQUIRE(foot);
+  CHECK(foot->distance_m == Approx(200).margin(0.5));
+  const auto wheel = r.route(tiny_geo(0, 0), tiny_geo(100, 100), RouteProfile::wheelchair);
+  REQUIRE(wheel);
+  CHECK(wheel->distance_m == Approx(150 + std::hypot(100.0, 50.0)).margin(0.5));
+  for (const auto& leg : wheel->legs) CHECK_FALSE(r.map().route_edges[leg.edge].flags & kmap::edge_steps);
+}
+
+TEST_CASE("a place reachable only by steps has no step-free route", "[routing]") {
+  Router r(tiny());
+  CHECK(r.route(tiny_geo(0, 0), tiny_geo(100, -190), RouteProfile::foot));
+  CHECK_FALSE(r.route(tiny_geo(0, 0), tiny_geo(100, -190), RouteProfile::wheelchair));
+}
+
+TEST_CASE("a raised kerb or a turnstile stops a wheelchair; a kerb of unknown height is a detour", "[routing]") {
+  for (const std::uint32_t flag : {kmap::node_kerb_high, kmap::node_barrier}) {
+    MapContents m = tiny_map();
+    m.route_nodes[D].flags = flag;  // the corner of Westweg and Nordweg: the only step-free way to C
+    Router r(parse_map(std::make_shared<const std::vector<char>>(serialize(m))));
+    CHECK_FALSE(r.route(tiny_geo(0, 0), tiny_geo(100, 100), RouteProfile::wheelchair));
+    CHECK(r.route(tiny_geo(0, 0), tiny_geo(100, 100), RouteProfile::foot));
+  }
+  MapContents m = tiny_map();
+  m.route_nodes[D].flags = kmap::node_kerb_unknown;
+  Router r(parse_map(std::make_shared<const std::vector<char>>(serialize(m))));
+  const auto route = r.route(tiny_geo(0, 0), tiny_geo(100, 100), RouteProfile::wheelchair);
+  REQUIRE(route);
+  CHECK(route->cost == Approx(route->distance_m + 60).margin(0.5));
+}
+
+TEST_CASE("points snap to the nearest way the profile may use", "[routing]") {
+  const auto map = tiny();
+  Router r(map);
+  const auto s = r.snap(tiny_geo(50, 30), RouteProfile::foot);
+  REQUIRE(s);
+  CHECK(map->route_edges[s->edge].name_set == map->route_edges[0].name_set);  // Hauptstraße
+  CHECK(s->distance_m == Approx(30).margin(0.1));
+  CHECK(s->along == Approx(50).margin(0.1));
+  // Beside the steps: walkers snap onto them, wheelchairs onto the nearest street.
+  const auto on_steps = r.snap(tiny_geo(105, 50), RouteProfile::foot);
+  REQUIRE(on_steps);
+  CHECK(map->route_edges[on_steps->edge].flags & kmap::edge_steps);
+  const auto beside = r.snap(tiny_geo(105, 50), RouteProfile::wheelchair);
+  REQUIRE(beside);
+  CHECK_FALSE(map->route_edges[beside->edge].flags & kmap::edge_steps);
+  CHECK_FALSE(r.snap(tiny_geo(5000, 5000), RouteProfile::foot, 1000));
+}
+
+TEST_CASE("a route along one street is the stretch between the two points", "[routing]") {
+  Router r(tiny());
+  const auto route = r.route(tiny_geo(20, 0), tiny_geo(180, 0), RouteProfile::foot);
+  REQUIRE(route);
+  CHECK(route->distance_m == Approx(160).margin(0.1));
+  REQUIRE(route->path.size() >= 2);
+  CHECK(route->path.front().x == Approx(20).margin(0.01));
+  CHECK(route->path.back().x == Approx(180).margin(0.01));
+}
+
+TEST_CASE("Aachen: A* costs equal a plain Dijkstra's, for both profiles", "[routing][aachen]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  Router router(map);
+  const Content c = load_content(sample_bundle(), locales_dir());
+  REQUIRE(c.ok());
+  std::mt19937 rng(42);
+  int routes = 0, no_step_free = 0;
+  for (int i = 0; i < 60; ++i) {
+    const auto& kiosk = c.bundle.kiosks[rng() % c.bundle.kiosks.size()];
+    const auto& sv = c.bundle.services[rng() % c.bundle.services.size()];
+    for (const RouteProfile p : {RouteProfile::foot, RouteProfile::wheelchair}) {
+      const auto a = router.snap(kiosk.location, p), b = router.snap(sv.location, p);
+      REQUIRE(a);
+      REQUIRE(b);
+      const auto route = router.route(*a, *b, p);
+      const double reference = dijkstra_cost(*map, *a, *b, p);
+      if (!route) {
+        CHECK(std::isinf(reference));
+        ++no_step_free;
+        continue;
+      }
+      ++routes;
+      CHECK(route->cost == Approx(reference).epsilon(1e-4));
+      double legs = 0;
+      for (const auto& l : route->legs) legs += l.length();
+      CHECK(route->distance_m == Approx(legs).epsilon(1e-4));
+    }
+  }
+  CHECK(routes > 100);
+  CHECK(no_step_free < 10);
+}
+
+TEST_CASE("Aachen: wheelchair routes never use steps, raised kerbs or unusable ways", "[routing][aachen]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  Router router(map);
+  const Content c = load_content(sample_bundle(), locales_dir());
+  std::size_t checked = 0;
+  bool foot_used_steps = false;
+  for (const auto& kiosk : c.bundle.kiosks) {
+    for (std::size_t i = 0; i < c.bundle.services.size(); i += 7) {
+      const auto& sv = c.bundle.services[i];
+      if (const auto route = router.route(kiosk.location, sv.location, RouteProfile::wheelchair)) {
+        for (const auto& leg : route->legs) {
+          const auto& e = map->route_edges[leg.edge];
+          CHECK(edge_cost_factor(RouteProfile::wheelchair, e));
+          CHECK((!(e.flags & kmap::edge_steps) || (e.flags & kmap::edge_ramp)));
+          CHECK(node_passable(RouteProfile::wheelchair, map->route_nodes[e.a]));
+          CHECK(node_passable(RouteProfile::wheelchair, map->route_nodes[e.b]));
+        }
+        ++checked;
+      }
+      if (const auto route = router.route(kiosk.location, sv.location, RouteProfile::foot))
+        for (const auto& leg : route->legs)
+          foot_used_steps |= (map->route_edges[leg.edge].flags & kmap::edge_steps) != 0;
+    }
+  }
+  CHECK(checked > 100);
+  CHECK(foot_used_steps);  // the city has steps, and walkers take them: the check above means something
+}

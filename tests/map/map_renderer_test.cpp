@@ -1,0 +1,107 @@
+// Drawing the real Aachen map into an ImGui draw list (no window needed): what the camera sees is
+// drawn, labels never overlap, markers cluster, and the whole city draws without a glitch.
+
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/mapdata/map_data.h"
+#include "map/map_labels.h"
+#include "map/map_markers.h"
+#include "map/map_renderer.h"
+#include "support/test_support.h"
+#include "text/text_engine.h"
+
+using namespace kiosk;
+using namespace kiosk::map;
+
+namespace {
+
+struct ImGuiFrame {
+  ImGuiFrame() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1920, 1080);
+    io.IniFilename = nullptr;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ImGui::NewFrame();
+    ImGui::Begin("map");
+  }
+  ~ImGuiFrame() {
+    ImGui::End();
+    ImGui::EndFrame();
+    ImGui::DestroyContext();
+  }
+  ImGuiFrame(const ImGuiFrame&) = delete;
+  ImGuiFrame& operator=(const ImGuiFrame&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("the city and a street-level view draw areas, roads and non-overlapping labels", "[map][draw]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  Diagnostics diags;
+  auto engine = text::make_text_engine(text::default_font_config(), diags);
+  REQUIRE(engine);
+  ImGuiFrame frame;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  MapScratch scratch;
+  LabelScratch labels;
+  const ImVec4 rect(0, 0, 1920, 1080);
+  const auto centre = map->project({50.7753, 6.0839});
+
+  MapCamera city{
+      (map->header.min_x + map->header.max_x) / 2, (map->header.min_y + map->header.max_y) / 2, 0.2f, 0, {960, 540}};
+  const auto whole = draw_map(dl, *map, city, map_style_calm(), rect, scratch);
+  CHECK(whole.triangles > 2000);  // buildings are left out at city zoom
+  CHECK(whole.lines > 500);
+
+  MapCamera street{centre.x, centre.y, 3.0f, 340, {960, 540}};
+  const int before = dl->VtxBuffer.Size;
+  const auto near = draw_map(dl, *map, street, map_style_high_contrast(), rect, scratch);
+  CHECK(near.features > 100);
+  CHECK(near.features < whole.features);  // the index leaves out what is off screen
+  CHECK(dl->VtxBuffer.Size > before);
+
+  for (const std::string lang : {"de", "ar", "ta"}) {
+    LabelOptions o;
+    o.lang = lang;
+    const int drawn = draw_labels(dl, *engine, *map, street, map_style_calm(), rect, o, {}, labels);
+    CHECK(drawn > 10);
+    for (std::size_t i = 0; i < labels.placed.size(); ++i)
+      for (std::size_t j = i + 1; j < labels.placed.size(); ++j)
+        CHECK_FALSE(labels.placed[i].Overlaps(labels.placed[j]));
+  }
+}
+
+TEST_CASE("markers close together on screen become one numbered cluster", "[map][draw]") {
+  Diagnostics diags;
+  auto engine = text::make_text_engine(text::default_font_config(), diags);
+  ImGuiFrame frame;
+  const MapCamera cam{0, 0, 1, 0, {500, 500}};
+  const std::vector<MapMarker> markers = {{"a", {0, 0}, IM_COL32(200, 0, 0, 255)},
+                                          {"b", {5, 5}, IM_COL32(200, 0, 0, 255)},
+                                          {"c", {300, 0}, IM_COL32(0, 0, 200, 255)}};
+  std::vector<MarkerHit> hits;
+  draw_markers(ImGui::GetWindowDrawList(), *engine, cam, ImVec4(0, 0, 1000, 1000), markers, map_style_calm(), 1, "de",
+               hits);
+  REQUIRE(hits.size() == 2);
+  int clusters = 0;
+  for (const auto& h : hits) {
+    if (h.id.empty()) {
+      ++clusters;
+      CHECK(h.count == 2);
+    } else {
+      CHECK(h.id == "c");
+    }
+  }
+  CHECK(clusters == 1);
+  // The chosen service is never hidden in a cluster.
+  hits.clear();
+  draw_markers(ImGui::GetWindowDrawList(), *engine, cam, ImVec4(0, 0, 1000, 1000), markers, map_style_calm(), 1, "de",
+               hits, "a");
+  CHECK(hits.back().id == "a");
+}
