@@ -137,22 +137,33 @@ struct Kiosk {
 
   void write_state(const fs::path& file) const {
     const auto& s = session;
-    nlohmann::json j = {{"screen", ui::screen_name(s.screen)},
-                        {"locale", s.locale},
-                        {"category", s.category},
-                        {"service", s.service},
-                        {"query", s.query},
-                        {"scroll", s.scroll},
-                        {"idle_warning", s.idle_warning},
-                        {"filters",
-                         {{"open_now", s.filters.open_now},
-                          {"free", s.filters.free_of_charge},
-                          {"no_documents", s.filters.no_documents},
-                          {"step_free", s.filters.step_free},
-                          {"my_language", s.filters.speaks_my_language}}},
-                        {"rtl", env->rtl},
-                        {"technician_pin", technician.asking_pin},
-                        {"technician", technician.open}};
+    nlohmann::json j = {
+        {"screen", ui::screen_name(s.screen)},
+        {"locale", s.locale},
+        {"category", s.category},
+        {"service", s.service},
+        {"query", s.query},
+        {"scroll", s.scroll},
+        {"idle_warning", s.idle_warning},
+        {"filters",
+         {{"open_now", s.filters.open_now},
+          {"free", s.filters.free_of_charge},
+          {"no_documents", s.filters.no_documents},
+          {"step_free", s.filters.step_free},
+          {"my_language", s.filters.speaks_my_language}}},
+        {"rtl", env->rtl},
+        {"route_profile", s.route_profile ? route_profile_name(*s.route_profile) : ""},
+        {"map",
+         {{"loaded", env->map != nullptr},
+          {"error", env->map_error},
+          {"view", s.map_view && env->map
+                       ? nlohmann::json{{"lat", env->map->unproject({s.map_view->cx, s.map_view->cy}).lat},
+                                        {"lon", env->map->unproject({s.map_view->cx, s.map_view->cy}).lon},
+                                        {"scale", s.map_view->scale},
+                                        {"heading", s.map_view->heading_deg}}
+                       : nlohmann::json()}}},
+        {"technician_pin", technician.asking_pin},
+        {"technician", technician.open}};
     std::ofstream(file) << j.dump(2) << "\n";
   }
 
@@ -183,15 +194,40 @@ struct Kiosk {
         }
       }
     auto pct = [](std::vector<double> v, double p) {
+      if (v.empty()) return 0.0;
       std::sort(v.begin(), v.end());
       return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
     };
+    // The map screen at city and street zoom, panning a little every frame so that nothing is cached.
+    std::vector<double> city, street;
+    if (env->map) {
+      session.locale = "de";
+      session.screen = ui::Screen::map;
+      const auto& h = env->map->header;
+      for (const float scale : {0.22f, 3.0f}) {
+        const auto here = env->map->project(env->here);
+        session.map_view = map::MapCamera{scale < 1 ? (h.min_x + h.max_x) / 2 : here.x,
+                                          scale < 1 ? (h.min_y + h.max_y) / 2 : here.y,
+                                          scale,
+                                          static_cast<float>(env->kiosk ? env->kiosk->heading_deg : 0.0),
+                                          {}};
+        for (int i = 0; i < 40; ++i) {
+          session.map_view->cx += 3 / scale;
+          frame(false, 1.f / 30);
+          if (i >= 4) (scale < 1 ? city : street).push_back(last_ui_ms);
+        }
+      }
+    }
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     const nlohmann::json j = {{"first_frame_ms", first_frame_ms},
                               {"frame_ms_p50", pct(warm, 0.5)},
                               {"frame_ms_p99", pct(warm, 0.99)},
                               {"first_frame_of_screen_ms_p50", pct(cold, 0.5)},
+                              {"map_city_frame_ms_p50", pct(city, 0.5)},
+                              {"map_city_frame_ms_p99", pct(city, 0.99)},
+                              {"map_street_frame_ms_p50", pct(street, 0.5)},
+                              {"map_street_frame_ms_p99", pct(street, 0.99)},
                               {"peak_rss_mib", static_cast<double>(ru.ru_maxrss) / 1024.0},
                               {"atlas_mib", static_cast<double>(text->atlas.memory_bytes()) / (1 << 20)}};
     std::ofstream(out) << j.dump(2) << "\n";

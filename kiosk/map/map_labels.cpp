@@ -55,12 +55,10 @@ bool straight_run(const std::vector<ImVec2>& pts, ImVec2& a, ImVec2& b) {
 }  // namespace
 
 int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, const MapCamera& cam, const MapStyle& style,
-                const ImVec4& rect, const LabelOptions& o, const std::vector<ImRect>& reserved, LabelScratch& sc) {
+                const ImVec4& rect, const LabelOptions& o, const std::vector<std::uint32_t>& visible,
+                const std::vector<ImRect>& reserved, LabelScratch& sc) {
   sc.placed = reserved;
   sc.seen.clear();
-  float x0, y0, x1, y1;
-  cam.visible_box(rect, x0, y0, x1, y1);
-  m.query(x0, y0, x1, y1, sc.visible);
   const int lod = cam.lod();
   const ImRect view({rect.x, rect.y}, {rect.z, rect.w});
   int drawn = 0;
@@ -78,7 +76,7 @@ int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, cons
 
   // Places first (the city's districts orient people), biggest first.
   for (int cls = 0; cls < static_cast<int>(kmap::PlaceClass::count); ++cls) {
-    for (const std::uint32_t id : sc.visible) {
+    for (const std::uint32_t id : visible) {
       const auto& f = m.features[id];
       if (static_cast<FeatureKind>(f.kind) != FeatureKind::place || f.cls != cls || f.geometry[lod] == kmap::none)
         continue;
@@ -97,7 +95,7 @@ int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, cons
 
   // Streets from the most important down, at district zoom and closer.
   if (cam.scale >= 0.45f) {
-    for (auto it = sc.visible.rbegin(); it != sc.visible.rend(); ++it) {
+    for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
       const auto& f = m.features[*it];
       if (static_cast<FeatureKind>(f.kind) != FeatureKind::road || f.name_set == 0) continue;
       const auto cls = static_cast<kmap::RoadClass>(f.cls);

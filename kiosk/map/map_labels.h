@@ -24,7 +24,6 @@ struct LabelOptions {
 
 struct LabelScratch {
   std::vector<ImRect> placed;
-  std::vector<std::uint32_t> visible;
   std::vector<ImVec2> line;
   struct Seen {
     std::string_view name;
@@ -33,9 +32,10 @@ struct LabelScratch {
   std::vector<Seen> seen;
 };
 
-// Returns the number of labels drawn. `reserved` rectangles are kept free.
+// Labels the features in `visible` (what draw_map drew: MapScratch::visible). Returns the number of
+// labels drawn. `reserved` rectangles are kept free.
 int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& map, const MapCamera& cam,
                 const MapStyle& style, const ImVec4& rect, const LabelOptions& options,
-                const std::vector<ImRect>& reserved, LabelScratch& scratch);
+                const std::vector<std::uint32_t>& visible, const std::vector<ImRect>& reserved, LabelScratch& scratch);
 
 }  // namespace kiosk::map

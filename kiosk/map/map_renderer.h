@@ -14,7 +14,8 @@ namespace kiosk::map {
 
 // Buffers reused from frame to frame (no allocation once warm).
 struct MapScratch {
-  std::vector<std::uint32_t> visible;
+  std::vector<std::uint32_t> visible;  // what the last draw_map drew, for the labels
+  std::vector<std::uint8_t> marks;
   std::vector<ImVec2> line;
 };
 

@@ -61,7 +61,7 @@ void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, cons
   lo.lang = env.locale;
   lo.unit = u;
   lo.text_scale = std::min(env.theme.text_scale, 1.5f);  // map labels grow less: they would cover the map
-  map::draw_labels(dl, *env.text, *env.map, cam, style, rect, lo, reserved, env.label_scratch);
+  map::draw_labels(dl, *env.text, *env.map, cam, style, rect, lo, env.map_scratch.visible, reserved, env.label_scratch);
   // Attribution, required by the ODbL, on every map.
   const auto p = para(env, tr(env, "map.attribution"), r.GetWidth() - 24 * u, {16, false, text::Align::end});
   const ImVec2 at(r.Max.x - p->width - 12 * u, r.Max.y - p->height - 8 * u);

@@ -69,7 +69,7 @@ TEST_CASE("the city and a street-level view draw areas, roads and non-overlappin
   for (const std::string lang : {"de", "ar", "ta"}) {
     LabelOptions o;
     o.lang = lang;
-    const int drawn = draw_labels(dl, *engine, *map, street, map_style_calm(), rect, o, {}, labels);
+    const int drawn = draw_labels(dl, *engine, *map, street, map_style_calm(), rect, o, scratch.visible, {}, labels);
     CHECK(drawn > 10);
     for (std::size_t i = 0; i < labels.placed.size(); ++i)
       for (std::size_t j = i + 1; j < labels.placed.size(); ++j)

@@ -202,7 +202,8 @@ GeoPoint MapData::unproject(kmap::Point p) const {
   return {header.origin_lat + p.y / header.metres_per_deg_lat, header.origin_lon + p.x / header.metres_per_deg_lon};
 }
 
-void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const {
+void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out,
+                    std::vector<std::uint8_t>* marks) const {
   out.clear();
   if (tree_nodes.empty()) return;
   std::vector<std::uint32_t> stack{static_cast<std::uint32_t>(tree_nodes.size() - 1)};
@@ -220,7 +221,15 @@ void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vec
       for (std::uint32_t c = n.first; c < n.first + n.count; ++c) stack.push_back(c);
     }
   }
-  std::sort(out.begin(), out.end());
+  if (marks && out.size() > features.size() / 16) {
+    marks->assign(features.size(), 0);
+    for (const std::uint32_t id : out) (*marks)[id] = 1;
+    out.clear();
+    for (std::uint32_t id = 0; id < marks->size(); ++id)
+      if ((*marks)[id]) out.push_back(id);
+  } else {
+    std::sort(out.begin(), out.end());
+  }
 }
 
 std::shared_ptr<const MapData> parse_map(std::shared_ptr<const std::vector<char>> bytes) {

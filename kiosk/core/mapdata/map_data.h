@@ -54,8 +54,10 @@ struct MapData {
   [[nodiscard]] kmap::Point project(GeoPoint p) const;
   [[nodiscard]] GeoPoint unproject(kmap::Point p) const;
 
-  // Feature ids whose box meets the rectangle, in drawing order (ascending). out is reused.
-  void query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const;
+  // Feature ids whose box meets the rectangle, in drawing order (ascending). out is reused; `marks`
+  // (optional, reused too) makes a large result cheap to order: a pass over flags instead of a sort.
+  void query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out,
+             std::vector<std::uint8_t>* marks = nullptr) const;
 };
 
 // Throws MapError. The file stays mapped while any copy of the returned pointer lives.

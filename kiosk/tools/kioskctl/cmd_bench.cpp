@@ -12,6 +12,8 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+
+#include <random>
 #include <vector>
 
 #include "commands.h"
@@ -19,10 +21,16 @@
 #include "core/hours/holiday_calendar.h"
 #include "core/hours/opening_hours.h"
 #include "core/i18n_catalog.h"
+#include "core/mapdata/map_data.h"
+#include "core/routing/router.h"
 #include "text/text_engine.h"
 
 namespace kioskctl {
 namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -191,6 +199,36 @@ int run_bench(const BenchArgs& a) {
   }
 
   {
+    // Routing on the bundle's compiled map: 1,000 random kiosk-to-service pairs, both profiles.
+    const auto content = kiosk::load_content(a.bundle, locales);
+    const fs::path kmap = fs::path(a.bundle) / content.bundle.map_compiled;
+    std::error_code ec;
+    if (!content.bundle.map_compiled.empty() && fs::exists(kmap, ec)) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const auto map = kiosk::load_map(kmap);
+      figures.push_back({"map: load and check the compiled map", ms_since(t0), "ms", "< 50 ms"});
+      kiosk::Router router(map);
+      std::mt19937 rng(1);
+      std::vector<double> times;
+      std::size_t found = 0;
+      for (int i = 0; i < 1000; ++i) {
+        const auto& k = content.bundle.kiosks[rng() % content.bundle.kiosks.size()];
+        const auto& sv = content.bundle.services[rng() % content.bundle.services.size()];
+        const auto profile = i % 2 ? kiosk::RouteProfile::wheelchair : kiosk::RouteProfile::foot;
+        const auto t = std::chrono::steady_clock::now();
+        found += router.route(k.location, sv.location, profile).has_value();
+        times.push_back(ms_since(t));
+      }
+      std::sort(times.begin(), times.end());
+      figures.push_back(
+          {fmt::format("route: query p50 (1,000 kiosk-to-service pairs, {} found)", found), times[500], "ms", ""});
+      figures.push_back({"route: query p99", times[990], "ms", "< 5 ms"});
+      figures.push_back(
+          {"map: file (memory-mapped)", static_cast<double>(map->byte_size) / (1 << 20), "MiB", "< 100 MiB"});
+    }
+  }
+
+  {
     // The kiosk itself, headless at 1920x1080 (software renderer): start-up and frame times.
     std::error_code ec;
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -210,7 +248,13 @@ int run_bench(const BenchArgs& a) {
         figures.push_back({"kiosk: frame CPU p99", j.value("frame_ms_p99", 0.0), "ms", "< 4 ms"});
         figures.push_back(
             {"kiosk: first frame of a new screen p50", j.value("first_frame_of_screen_ms_p50", 0.0), "ms", ""});
-        figures.push_back({"kiosk: peak memory (RSS)", j.value("peak_rss_mib", 0.0), "MiB", "< 150 MiB"});
+        figures.push_back({"kiosk: map frame CPU p50, whole city", j.value("map_city_frame_ms_p50", 0.0), "ms", ""});
+        figures.push_back(
+            {"kiosk: map frame CPU p99, whole city", j.value("map_city_frame_ms_p99", 0.0), "ms", "< 4 ms"});
+        figures.push_back({"kiosk: map frame CPU p50, street zoom", j.value("map_street_frame_ms_p50", 0.0), "ms", ""});
+        figures.push_back(
+            {"kiosk: map frame CPU p99, street zoom", j.value("map_street_frame_ms_p99", 0.0), "ms", "< 4 ms"});
+        figures.push_back({"kiosk: peak memory (RSS, map included)", j.value("peak_rss_mib", 0.0), "MiB", "< 150 MiB"});
       }
       fs::remove(json, ec);
     }
