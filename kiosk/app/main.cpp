@@ -422,6 +422,9 @@ int main(int argc, char** argv) {
   io.LogFilename = nullptr;
   ImGui_ImplSDL2_InitForSDLRenderer(k.window);
   ImGui_ImplSDLRenderer_Init(k.renderer);
+  SDL_RendererInfo renderer_info{};
+  if (SDL_GetRendererInfo(k.renderer, &renderer_info) == 0 && renderer_info.name)
+    k.env->smooth_textures = std::string_view(renderer_info.name) != "software";
   k.sink = std::make_unique<app::SdlTextureSink>(k.renderer);
   k.text->atlas.set_texture_sink(k.sink.get());
 

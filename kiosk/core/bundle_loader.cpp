@@ -512,6 +512,12 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
                   "add services/*.yaml files");
   read_service_files(dir, service_files, diags, b);
 
+  if (!b.map_compiled.empty() && !fs::exists(dir / b.map_compiled, ec))
+    diags.warning({(dir / "bundle.yaml").generic_string(), 0, 0}, "no-compiled-map",
+                  b.map_compiled + " does not exist: the kiosk will show no map and no routes",
+                  "build it: kioskctl map build --pbf " + (dir / b.map_source).generic_string() + " --out " +
+                      (dir / b.map_compiled).generic_string());
+
   read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
   if (!read_file(dir, "holidays.yaml", false, diags, b, read_holidays_file))
     diags.warning({(dir / "holidays.yaml").generic_string(), 0, 0}, "no-holidays",

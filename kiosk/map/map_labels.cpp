@@ -111,7 +111,7 @@ int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, cons
         sc.line.push_back(cam.to_screen(m.points[i]));
       ImVec2 a, b;
       if (!straight_run(sc.line, a, b)) continue;
-      const auto p = layout(name, 17.0f, false);
+      const auto p = layout(name, 19.0f, false);
       const float len = std::hypot(b.x - a.x, b.y - a.y);
       if (len < p->width + 16 * o.unit) continue;
       const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
@@ -120,7 +120,7 @@ int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, cons
       for (const auto& s : sc.seen)
         if (s.name == name && std::hypot(s.at.x - c.x, s.at.y - c.y) < 350 * o.unit) near_same = true;
       if (near_same) continue;
-      float angle = std::atan2(b.y - a.y, b.x - a.x);
+      float angle = o.along_lines ? std::atan2(b.y - a.y, b.x - a.x) : 0.0f;
       if (angle > std::numbers::pi_v<float> / 2) angle -= std::numbers::pi_v<float>;  // keep text upright
       if (angle < -std::numbers::pi_v<float> / 2) angle += std::numbers::pi_v<float>;
       const ImRect box = turned_box(c, p->width + 6 * o.unit, p->height, angle);

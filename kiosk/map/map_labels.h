@@ -20,6 +20,9 @@ struct LabelOptions {
   std::string lang;  // the resident's language: its name:xx where the map has one, else the local name
   float unit = 1;    // one design pixel
   float text_scale = 1;
+  // Street names turned along their street. Off where the renderer samples textures without filtering
+  // (SDL's software renderer): turned glyphs would alias, so names sit level on their street instead.
+  bool along_lines = true;
 };
 
 struct LabelScratch {

@@ -24,7 +24,8 @@ map::MapCamera camera_at_kiosk(const UiEnv& env, const ImRect& r, float scale) {
 }
 
 void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, const Route* route,
-                    const std::string& highlight, bool all_markers, std::vector<map::MarkerHit>& hits) {
+                    const std::string& highlight, bool all_markers, std::vector<map::MarkerHit>& hits,
+                    const std::vector<ImRect>& keep_free) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float u = env.unit;
   if (!env.map) {
@@ -57,16 +58,20 @@ void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, cons
   std::vector<ImRect> reserved{draw_you_are_here(dl, cam, here, facing, style, u)};
   dl->PopClipRect();
   for (std::size_t i = first_hit; i < hits.size(); ++i) reserved.push_back(hits[i].box);
+  reserved.insert(reserved.end(), keep_free.begin(), keep_free.end());
+  // Attribution, required by the ODbL, on every map: laid out first so that no label covers it.
+  const auto attribution = para(env, tr(env, "map.attribution"), r.GetWidth() - 24 * u, {16, false, text::Align::end});
+  const ImVec2 at(r.Max.x - attribution->width - 12 * u, r.Max.y - attribution->height - 8 * u);
+  const ImRect attribution_r(ImVec2(r.Max.x - attribution->width - 20 * u, at.y - 4 * u), r.Max);
+  reserved.push_back(attribution_r);
   map::LabelOptions lo;
   lo.lang = env.locale;
   lo.unit = u;
+  lo.along_lines = env.smooth_textures;
   lo.text_scale = std::min(env.theme.text_scale, 1.5f);  // map labels grow less: they would cover the map
   map::draw_labels(dl, *env.text, *env.map, cam, style, rect, lo, env.map_scratch.visible, reserved, env.label_scratch);
-  // Attribution, required by the ODbL, on every map.
-  const auto p = para(env, tr(env, "map.attribution"), r.GetWidth() - 24 * u, {16, false, text::Align::end});
-  const ImVec2 at(r.Max.x - p->width - 12 * u, r.Max.y - p->height - 8 * u);
-  dl->AddRectFilled(ImVec2(r.Max.x - p->width - 20 * u, at.y - 4 * u), r.Max, IM_COL32(255, 255, 255, 200));
-  draw_para(env, *p, at, IM_COL32(40, 40, 40, 255));
+  dl->AddRectFilled(attribution_r.Min, attribution_r.Max, IM_COL32(255, 255, 255, 200));
+  draw_para(env, *attribution, at, IM_COL32(40, 40, 40, 255));
 }
 
 void draw_qr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float size) {

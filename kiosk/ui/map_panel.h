@@ -16,8 +16,10 @@ map::MapCamera camera_at_kiosk(const UiEnv& env, const ImRect& r, float scale);
 
 // Draws the map into r. `route` (may be null) is drawn over it; `highlight` marks one service; with
 // `all_markers` false only that one is shown (the way to one place). Appends the tappable markers to hits.
+// No label is placed over `keep_free` (the screen's buttons on the map).
 void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, const Route* route,
-                    const std::string& highlight, bool all_markers, std::vector<map::MarkerHit>& hits);
+                    const std::string& highlight, bool all_markers, std::vector<map::MarkerHit>& hits,
+                    const std::vector<ImRect>& keep_free = {});
 
 // A QR code with its quiet zone (four modules of white), `size` pixels square.
 void draw_qr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float size);

@@ -71,7 +71,7 @@ void draw_map(UiEnv& env, Session& s, const ImRect&) {
   }
 
   std::vector<map::MarkerHit> hits;
-  draw_map_panel(env, cam, r, nullptr, {}, true, hits);
+  draw_map_panel(env, cam, r, nullptr, {}, true, hits, {controls});
   if (map_button(env, "##zoom_in", zoom_in_c, br, "plus")) map::zoom_at(cam, cam.screen_center, 2.0f);
   if (map_button(env, "##zoom_out", zoom_out_c, br, "minus")) map::zoom_at(cam, cam.screen_center, 0.5f);
   if (map_button(env, "##recenter", recenter_c, br, "target")) {

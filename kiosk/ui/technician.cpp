@@ -68,6 +68,13 @@ void screen(UiEnv& env, TechnicianState& t, const DeviceFacts& f) {
   ImGui::Text("Services: %zu   Categories: %zu   Locales: %zu", b.services.size(), b.categories.size(),
               b.locales.size());
   ImGui::Text("Kiosk place: %s", env.kiosk ? env.kiosk->id.c_str() : "(area centre)");
+  if (env.map)
+    ImGui::Text("Map: %.1f MiB, %zu features, routing graph %zu nodes",
+                static_cast<double>(env.map->byte_size) / 1048576.0, env.map->features.size(),
+                env.map->route_nodes.size());
+  else
+    ImGui::TextWrapped("Map: NONE (%s)",
+                       env.map_error.empty() ? "the bundle names no compiled map" : env.map_error.c_str());
   ImGui::Text("Local time: %04d-%02d-%02d %02d:%02d (%s)", env.now.date.year, env.now.date.month, env.now.date.day,
               env.now.minute_of_day / 60, env.now.minute_of_day % 60, b.timezone.c_str());
   ImGui::Separator();

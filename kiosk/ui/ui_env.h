@@ -47,6 +47,7 @@ struct UiEnv {
   RouteSpeeds speeds;
   std::vector<map::MapMarker> markers;  // every service with a place, in map coordinates
   map::MapScratch map_scratch;
+  bool smooth_textures = true;  // false on SDL's software renderer (no filtering when turned)
   map::LabelScratch label_scratch;
   // The way to the service on screen, for one profile and language (computed once, drawn every frame).
   struct Directions {

@@ -148,7 +148,9 @@ std::shared_ptr<const MapData> parse(std::shared_ptr<const void> owner, const ch
         std::abs(h.origin_lon) <= 180 && h.metres_per_deg_lat > 1e4 && h.metres_per_deg_lat < 2e5 &&
         h.metres_per_deg_lon > 1e3 && h.metres_per_deg_lon < 2e5))
     fail("the header's projection is not valid");
-  if (!(h.min_x <= h.max_x && h.min_y <= h.max_y && std::isfinite(h.min_x) && std::isfinite(h.max_y)))
+  // A city map: at most 2,000 km across (the float coordinates lose metres beyond that anyway).
+  if (!(h.min_x <= h.max_x && h.min_y <= h.max_y && std::isfinite(h.min_x) && std::isfinite(h.min_y) &&
+        std::isfinite(h.max_x) && std::isfinite(h.max_y) && h.max_x - h.min_x < 2e6f && h.max_y - h.min_y < 2e6f))
     fail("the header's extent is not valid");
   if (h.section_count > 64) fail(fmt::format("{} sections (at most 64)", h.section_count));
   const std::size_t table_end = sizeof(kmap::Header) + h.section_count * sizeof(kmap::SectionEntry);

@@ -23,20 +23,26 @@ float project_t(kmap::Point p, kmap::Point a, kmap::Point b) {
 
 SnapGrid build_snap_grid(const MapData& map, float cell_m) {
   SnapGrid g;
+  const float w = map.header.max_x - map.header.min_x, h = map.header.max_y - map.header.min_y;
+  cell_m = std::max({cell_m, w / 1024, h / 1024});  // at most about a million cells, whatever the extent
   g.cell = cell_m;
   g.min_x = map.header.min_x;
   g.min_y = map.header.min_y;
-  g.cols = std::max(1, static_cast<int>((map.header.max_x - g.min_x) / cell_m) + 1);
-  g.rows = std::max(1, static_cast<int>((map.header.max_y - g.min_y) / cell_m) + 1);
+  g.cols = std::max(1, static_cast<int>(w / cell_m) + 1);
+  g.rows = std::max(1, static_cast<int>(h / cell_m) + 1);
+  // Cell of a coordinate, clamped before the conversion (a float beyond int's range is undefined).
+  const auto col = [&](float x) {
+    return static_cast<int>(std::clamp((x - g.min_x) / cell_m, 0.0f, float(g.cols - 1)));
+  };
+  const auto row = [&](float y) {
+    return static_cast<int>(std::clamp((y - g.min_y) / cell_m, 0.0f, float(g.rows - 1)));
+  };
   const auto cells = static_cast<std::size_t>(g.cols) * static_cast<std::size_t>(g.rows);
   auto cell_range = [&](const kmap::RouteEdge& e, int& c0, int& r0, int& c1, int& r1) {
     float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
     for (const auto& p : map.shape(e))
       x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-    c0 = std::clamp(static_cast<int>((x0 - g.min_x) / cell_m), 0, g.cols - 1);
-    c1 = std::clamp(static_cast<int>((x1 - g.min_x) / cell_m), 0, g.cols - 1);
-    r0 = std::clamp(static_cast<int>((y0 - g.min_y) / cell_m), 0, g.rows - 1);
-    r1 = std::clamp(static_cast<int>((y1 - g.min_y) / cell_m), 0, g.rows - 1);
+    c0 = col(x0), c1 = col(x1), r0 = row(y0), r1 = row(y1);
   };
   std::vector<std::uint32_t> count(cells + 1, 0);
   for (const auto& e : map.route_edges) {
@@ -61,9 +67,11 @@ SnapGrid build_snap_grid(const MapData& map, float cell_m) {
 std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::Point p, RouteProfile profile,
                                float max_distance_m, const std::vector<std::uint8_t>* usable) {
   std::optional<Snap> best;
-  const int pc = static_cast<int>(std::floor((p.x - grid.min_x) / grid.cell));
-  const int pr = static_cast<int>(std::floor((p.y - grid.min_y) / grid.cell));
-  const int max_ring = static_cast<int>(max_distance_m / grid.cell) + 1;
+  // A point off the grid starts from the nearest border cell (clamped before converting to int).
+  const int pc = static_cast<int>(std::clamp(std::floor((p.x - grid.min_x) / grid.cell), -1.0f, float(grid.cols)));
+  const int pr = static_cast<int>(std::clamp(std::floor((p.y - grid.min_y) / grid.cell), -1.0f, float(grid.rows)));
+  const int max_ring =
+      static_cast<int>(std::min(max_distance_m / grid.cell, float(std::max(grid.cols, grid.rows)))) + 1;
   for (int ring = 0; ring <= max_ring; ++ring) {
     // Everything within `ring - 1` cells has been seen: a nearer edge would have been found.
     if (best && best->distance_m <= static_cast<float>(ring - 1) * grid.cell) break;
