@@ -13,6 +13,7 @@ find_package(CURL REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET GLOBAL libsodium)
 pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET GLOBAL harfbuzz)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET GLOBAL freetype2)
+pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET GLOBAL espeak-ng)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET GLOBAL libqrencode)
 pkg_check_modules(GEOS REQUIRED IMPORTED_TARGET GLOBAL geos)  # the map compiler: repair, simplify, triangulate
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET GLOBAL imgui)  # Debian: -limgui -lstb

@@ -30,6 +30,9 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   app.add_option("--script", o.script, "replay a script of touches, keys and waits")->check(CLI::ExistingFile);
   app.add_option("--text-size", o.text_size, "text size in percent")->check(CLI::IsMember({100, 150, 200}));
   app.add_option("--bench-json", o.bench_json, "headless: measure start-up and frame times, write them as JSON");
+  app.add_option("--layout", o.layout, "normal or low-reach (every control in the lower part of the screen)")
+      ->check(CLI::IsMember({"normal", "low-reach"}));
+  app.add_option("--speech-wav", o.speech_wav, "headless: write what the screen reads aloud to this WAV file");
   app.add_option("--theme", o.theme, "normal or high-contrast")->check(CLI::IsMember({"normal", "high-contrast"}));
   try {
     app.parse(argc, argv);

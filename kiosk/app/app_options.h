@@ -12,6 +12,8 @@ struct AppOptions {
   std::string bundle;
   std::string locales;
   std::string map;
+  std::string speech_wav;  // headless: write what the screen reads aloud to this WAV file
+  std::string layout = "normal";
   std::string fonts;
   std::string kiosk_id;
   std::string locale;

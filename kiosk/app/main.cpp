@@ -16,10 +16,12 @@
 
 #include "app/app_options.h"
 #include "app/sdl_texture_sink.h"
+#include "app/speech_player.h"
 #include "core/content_loader.h"
 #include "core/hours/civil_date.h"
 #include "core/kiosk_config.h"
 #include "core/yaml_read.h"
+#include "speech/speech_synth.h"
 #include "ui/kiosk_ui.h"
 #include "ui/technician.h"
 
@@ -49,6 +51,43 @@ struct Pointer {  // scripted touches, fed to ImGui directly so that replays do 
   bool down = false;
 };
 
+// Keys of a keyboard or a tactile keypad (EZ-Access style: arrows, Enter, Help) to the UI's navigation.
+void nav_key(SDL_Scancode key, ui::NavKeys& nav) {
+  switch (key) {
+    case SDL_SCANCODE_DOWN:
+      nav.next = true;
+      break;
+    case SDL_SCANCODE_UP:
+      nav.previous = true;
+      break;
+    case SDL_SCANCODE_LEFT:
+      nav.left = true;
+      break;
+    case SDL_SCANCODE_RIGHT:
+      nav.right = true;
+      break;
+    case SDL_SCANCODE_RETURN:
+    case SDL_SCANCODE_KP_ENTER:
+    case SDL_SCANCODE_SELECT:
+      nav.activate = true;
+      break;
+    case SDL_SCANCODE_HELP:
+    case SDL_SCANCODE_F1:
+      nav.help = true;
+      break;
+    case SDL_SCANCODE_F2:
+    case SDL_SCANCODE_AGAIN:
+      nav.repeat = true;
+      break;
+    case SDL_SCANCODE_STOP:
+    case SDL_SCANCODE_PAUSE:
+      nav.stop = true;
+      break;
+    default:
+      break;
+  }
+}
+
 struct Kiosk {
   app::AppOptions opt;
   Content content;
@@ -65,6 +104,16 @@ struct Kiosk {
   KioskConfig config;
   SDL_Scancode pressed_key = SDL_SCANCODE_UNKNOWN;  // a scripted key press
   ui::TechnicianState technician;
+  std::unique_ptr<speech::Synthesizer> synth;
+  std::unique_ptr<app::SpeechPlayer> player;  // null when headless
+  bool low_reach_default = false;
+  float last_offset = 0;  // of the last frame's UI (low reach), in pixels
+
+  // Low reach: the UI is laid out in the lower part of the screen as if that were the whole screen.
+  [[nodiscard]] float low_reach_offset(float height) const {
+    const bool on = session.low_reach < 0 ? low_reach_default : session.low_reach == 1;
+    return on ? std::round(height * 0.38f) : 0.0f;
+  }
 
   LocalDateTime now() const {
     if (fixed_now) return *fixed_now;
@@ -103,14 +152,30 @@ struct Kiosk {
     }
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(renderer, &w, &h);
-    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    const float offset = technician.open ? 0.0f : low_reach_offset(static_cast<float>(h));
+    last_offset = offset;
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h) - offset);
     io.DisplayFramebufferScale = ImVec2(1, 1);
+    if (io.MousePos.x > -1e5f) io.MousePos.y -= offset;
     const auto t0 = std::chrono::steady_clock::now();
     ImGui::NewFrame();
     ui::begin_frame(*env, session, io.DisplaySize, now(), clock);
+    // Low reach keeps the sizes of the full screen: smaller targets would defeat its purpose.
+    env->unit = std::min(static_cast<float>(w), static_cast<float>(h)) / 1080.f;
     if (!technician.open) ui::draw_frame(*env, session, input);
     ui::technician_frame(*env, technician, config.technician_pin_hash, device_facts());
     ImGui::Render();
+    if (offset > 0) {  // move the whole UI down into the lower part of the screen
+      ImDrawData* dd = ImGui::GetDrawData();
+      dd->DisplaySize.y += offset;  // the backend clips to this
+      for (int l = 0; l < dd->CmdListsCount; ++l) {
+        ImDrawList* list = dd->CmdLists[l];
+        for (ImDrawVert& v : list->VtxBuffer) v.pos.y += offset;
+        for (ImDrawCmd& c : list->CmdBuffer) c.ClipRect.y += offset, c.ClipRect.w += offset;
+      }
+    }
+    speak_queued();
+    env->nav = {};
     last_ui_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     text->atlas.upload();
     const ImU32 bg = env->theme.background;
@@ -118,6 +183,31 @@ struct Kiosk {
     SDL_RenderClear(renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(renderer);
+  }
+
+  void speak_queued() {
+    for (auto& u : env->speech_out) {
+      if (player) player->say(u.text, u.locale, {session.speech_rate, session.volume}, u.interrupt);
+    }
+    env->speech_out.clear();
+  }
+
+  // Headless: what the current screen reads aloud, as a WAV file.
+  int write_speech(const fs::path& file) {
+    const std::string reading = ui::screen_reading(*env, env->last_a11y);
+    const std::string locale = ui::speech_locale(*env, session);
+    if (!synth) {
+      fmt::print(stderr, "error: no speech: espeak-ng is not available\n");
+      return 1;
+    }
+    if (locale.empty()) {
+      fmt::print(stderr, "error: espeak-ng has no voice for {} and the visit chose no other language\n", env->locale);
+      return 1;
+    }
+    const auto pcm = synth->synthesize(reading, locale, {session.speech_rate, session.volume});
+    if (!speech::write_wav(file, pcm)) return 1;
+    fmt::print("{}: {:.1f} s of speech in {}\n", file.generic_string(), pcm.seconds(), locale);
+    return 0;
   }
 
   bool screenshot(const fs::path& file) {
@@ -133,6 +223,35 @@ struct Kiosk {
   bool capture(const fs::path& file) {
     frame(false, 1.f / 30);
     return screenshot(file);
+  }
+
+  [[nodiscard]] std::string focus_label() const {
+    const ui::A11yItem* item = ui::find_control(env->last_a11y, session.focus);
+    return item ? item->text : std::string();
+  }
+  // The last frame's controls in focus order, and its texts, with their boxes on the screen (tests check
+  // reach, overlap and the low-reach layout).
+  [[nodiscard]] nlohmann::json controls_json() const {
+    nlohmann::json out = nlohmann::json::array();
+    for (const ImGuiID id : ui::focus_order(env->last_a11y, env->rtl)) {
+      const ui::A11yItem* item = ui::find_control(env->last_a11y, id);
+      out.push_back(
+          {{"label", item->text},
+           {"clipped", item->clipped},
+           {"box",
+            {item->rect.Min.x, item->rect.Min.y + last_offset, item->rect.Max.x, item->rect.Max.y + last_offset}}});
+    }
+    return out;
+  }
+  [[nodiscard]] nlohmann::json texts_json() const {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : env->last_a11y.items)
+      if (item.role != ui::A11yRole::button)
+        out.push_back(
+            {{"text", item.text},
+             {"box",
+              {item.rect.Min.x, item.rect.Min.y + last_offset, item.rect.Max.x, item.rect.Max.y + last_offset}}});
+    return out;
   }
 
   void write_state(const fs::path& file) const {
@@ -152,6 +271,14 @@ struct Kiosk {
           {"step_free", s.filters.step_free},
           {"my_language", s.filters.speaks_my_language}}},
         {"rtl", env->rtl},
+        {"speech", s.speech},
+        {"volume", s.volume},
+        {"speech_rate", s.speech_rate},
+        {"last_spoken", env->last_spoken},
+        {"low_reach", low_reach_offset(1000) > 0},
+        {"focus", focus_label()},
+        {"controls", controls_json()},
+        {"texts", texts_json()},
         {"route_profile", s.route_profile ? route_profile_name(*s.route_profile) : ""},
         {"map",
          {{"loaded", env->map != nullptr},
@@ -283,6 +410,7 @@ struct Kiosk {
           return 2;
         }
         pressed_key = sc;
+        nav_key(sc, env->nav);
         advance(1.0 / 30, true);
         pressed_key = SDL_SCANCODE_UNKNOWN;
         advance(1.0 / 30, true);
@@ -362,6 +490,17 @@ int main(int argc, char** argv) {
     ui::attach_map(*k.env, kmap);
     if (!k.env->map) fmt::print(stderr, "warning: no map: {}\n", k.env->map_error);
   }
+  // Speech: the bundle's languages espeak-ng has a voice for.
+  {
+    std::string why;
+    k.synth = speech::Synthesizer::create(why);
+    if (!k.synth) fmt::print(stderr, "warning: no speech: {}\n", why);
+    for (const auto& tag : k.content.bundle.locales)
+      if (k.synth && k.synth->voice_for(tag)) k.env->voices.push_back(tag);
+    std::sort(k.env->voices.begin(), k.env->voices.end());
+  }
+  k.low_reach_default = o.layout == "low-reach";
+  k.env->default_low_reach = k.low_reach_default ? 1 : 0;
   k.env->idle_seconds = k.config.idle_seconds;
   k.env->warning_seconds = k.config.warning_seconds;
   k.env->default_high_contrast = o.theme == "high-contrast";
@@ -426,6 +565,7 @@ int main(int argc, char** argv) {
   if (SDL_GetRendererInfo(k.renderer, &renderer_info) == 0 && renderer_info.name)
     k.env->smooth_textures = std::string_view(renderer_info.name) != "software";
   k.sink = std::make_unique<app::SdlTextureSink>(k.renderer);
+  if (!o.headless) k.player = std::make_unique<app::SpeechPlayer>(k.synth.get());
   k.text->atlas.set_texture_sink(k.sink.get());
 
   int code = 0;
@@ -433,6 +573,9 @@ int main(int argc, char** argv) {
     code = k.bench(o.bench_json, start);
   } else if (!o.script.empty()) {
     code = k.run_script(o.script);
+  } else if (!o.speech_wav.empty()) {
+    k.advance(0.2, false);
+    code = k.write_speech(o.speech_wav);
   } else if (o.headless || !o.screenshot.empty()) {
     k.advance(0.2, false);  // a few frames: windows appear, layouts are cached
     if (!o.screenshot.empty() && !k.capture(o.screenshot)) {
@@ -451,6 +594,9 @@ int main(int argc, char** argv) {
           running = !o.windowed ? true : false;
           continue;
         }
+        if (e.type == SDL_KEYDOWN) nav_key(e.key.keysym.scancode, k.env->nav);
+        // Headphones plugged in (where the platform reports it): start reading aloud.
+        if (e.type == SDL_AUDIODEVICEADDED && !e.adevice.iscapture && k.clock > 2) k.session.speech = true;
         if (e.type == SDL_KEYDOWN && !o.windowed) {
           const auto key = e.key.keysym.sym;
           if (key == SDLK_ESCAPE || key == SDLK_F4 || key == SDLK_TAB || key == SDLK_q) continue;
@@ -474,6 +620,7 @@ int main(int argc, char** argv) {
       k.env->pinch_factor = 1;
     }
   }
+  k.player.reset();
   k.text->atlas.release_textures();
   ImGui_ImplSDLRenderer_Shutdown();
   ImGui_ImplSDL2_Shutdown();

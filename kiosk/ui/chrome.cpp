@@ -14,9 +14,21 @@ void go(Session& s, Screen to) {
 }
 
 ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
-  const float u = env.unit, row = 120 * u * std::max(1.f, env.theme.text_scale * 0.8f), pad = 20 * u;
+  const float u = env.unit, pad = 20 * u;
+  // Buttons wide enough for their longest word and tall enough for their label at the resident's text
+  // size (measured: Tamil and Arabic lines are taller and wider than Latin ones).
+  const std::string labels[] = {(env.rtl ? "\u2192 " : "\u2190 ") + tr(env, "nav.back"), tr(env, "nav.language"),
+                                tr(env, "nav.accessibility")};
+  float bw = 330 * u;
+  for (const auto& l : labels) {
+    // The longest word must fit on a line: a label may wrap between words, never inside one.
+    float word = 0;
+    for (const auto& w : split_on_spaces(l)) word = std::max(word, para(env, w, 0, {30, true})->width);
+    bw = std::min(std::max(bw, word + 40 * u), (env.size.x - 4 * pad) / 3);
+  }
+  float row = 120 * u;
+  for (const auto& l : labels) row = std::max(row, button_height(env, l, bw, 0) + 2 * pad);
   // Portrait (or very large text): buttons on one row, the title on its own row below them.
-  const float bw = 330 * u;
   const bool two_rows = env.size.x < 3 * bw + 600 * u;
   const float h = two_rows ? 2 * row - pad : row;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -44,6 +56,7 @@ ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title) {
                                   : mirror(env, ImRect(pad * 2 + bw, pad, env.size.x - 3 * pad - 2 * bw, h - pad));
   const auto p = para(env, title, title_r.GetWidth(), {40, true, text::Align::center, 1});
   draw_para(env, *p, ImVec2(title_r.Min.x, title_r.GetCenter().y - p->height / 2), env.theme.text);
+  note_text(env, title, title_r, A11yRole::heading);
   return ImRect(0, h, env.size.x, env.size.y);
 }
 

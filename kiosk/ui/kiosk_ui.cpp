@@ -1,5 +1,7 @@
 #include "ui/kiosk_ui.h"
 
+#include <algorithm>
+
 #include "ui/screens.h"
 
 namespace kiosk::ui {
@@ -37,6 +39,38 @@ void idle_warning(UiEnv& env, double left) {
   button(env, "##continue", btn, tr(env, "idle.continue"), true);  // any touch continues
 }
 
+// Keys: move the focus through the last frame's controls in reading order (mirrored for right-to-left),
+// Enter chooses, Help explains. Any key turns reading aloud on: a person using the keypad may not see.
+void keys(UiEnv& env, Session& s) {
+  const NavKeys& k = env.nav;
+  env.activate = 0;
+  if (!k.any()) return;
+  s.speech = true;
+  if (k.stop) {
+    env.speech_out.push_back({"", "", true});  // interrupt, say nothing
+    return;
+  }
+  const auto order = focus_order(env.last_a11y, env.rtl);
+  int step = 0;
+  if (k.next) step = 1;
+  if (k.previous) step = -1;
+  if (k.right) step = env.rtl ? -1 : 1;
+  if (k.left) step = env.rtl ? 1 : -1;
+  if (step != 0 && !order.empty()) {
+    const auto at = std::find(order.begin(), order.end(), s.focus);
+    std::ptrdiff_t i = at == order.end() ? (step > 0 ? -1 : 0) : at - order.begin();
+    const auto n = static_cast<std::ptrdiff_t>(order.size());
+    i = ((i + step) % n + n) % n;
+    s.focus = order[static_cast<std::size_t>(i)];
+    if (const A11yItem* item = find_control(env.last_a11y, s.focus))
+      say(env, s, control_reading(env, env.last_a11y, *item));
+  }
+  if (k.activate && s.focus != 0) env.activate = s.focus;
+  if (k.help) say(env, s, tr(env, "a11y.help") + "\n" + screen_reading(env, env.last_a11y));
+  if (k.repeat) say(env, s, screen_reading(env, env.last_a11y));
+  env.focus = s.focus;
+}
+
 }  // namespace
 
 void draw_frame(UiEnv& env, Session& s, bool input) {
@@ -48,15 +82,17 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
   ImGui::Begin("kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-  if (input) {
+  if (input || env.nav.any()) {
     s.last_input = env.clock;
     s.idle_warning = false;
   }
+  keys(env, s);
   const double idle = env.clock - s.last_input;
   if (s.screen != Screen::attract && idle > env.idle_seconds + env.warning_seconds) {
     wipe(s);  // everything of this visit is gone
     s.last_input = env.clock;
   }
+  const bool warning_was = s.idle_warning;
   s.idle_warning = s.screen != Screen::attract && idle > env.idle_seconds;
   if (!s.idle_warning) scroll_input(s);
 
@@ -87,7 +123,22 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
       draw_accessibility(env, s, area);
       break;
   }
-  if (s.idle_warning) idle_warning(env, env.idle_seconds + env.warning_seconds - idle);
+  if (s.idle_warning) {
+    const double left = env.idle_seconds + env.warning_seconds - idle;
+    idle_warning(env, left);
+    if (!warning_was)
+      say(env, s,
+          tr(env, "idle.warning", {{"seconds", static_cast<std::int64_t>(std::ceil(left))}}) + "\n" +
+              tr(env, "idle.continue"));
+  }
+  // A new screen is read aloud once it has been drawn (title, then its content in reading order).
+  const std::string shown = std::string(screen_name(s.screen)) + "/" + s.service + "/" + s.category + "/" + env.locale;
+  if (shown != s.spoken_for) {
+    s.spoken_for = shown;
+    say(env, s, screen_reading(env, env.a11y));
+    // The focus of a screen that is gone means nothing on the new one.
+    if (!find_control(env.a11y, s.focus)) s.focus = 0;
+  }
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);

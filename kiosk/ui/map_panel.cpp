@@ -72,6 +72,7 @@ void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, cons
   map::draw_labels(dl, *env.text, *env.map, cam, style, rect, lo, env.map_scratch.visible, reserved, env.label_scratch);
   dl->AddRectFilled(attribution_r.Min, attribution_r.Max, IM_COL32(255, 255, 255, 200));
   draw_para(env, *attribution, at, IM_COL32(40, 40, 40, 255));
+  note_text(env, tr(env, "map.attribution"), attribution_r);
 }
 
 void draw_qr(ImDrawList* dl, const QrCode& qr, ImVec2 pos, float size) {

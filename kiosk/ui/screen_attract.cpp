@@ -20,6 +20,7 @@ void draw_attract(UiEnv& env, Session& s, const ImRect& area) {
     if (card.Max.y > area.Max.y - 260 * u) break;
     dl->AddRectFilled(card.Min, card.Max, a->emergency ? env.theme.warning_bg : env.theme.surface, 18 * u);
     draw_para(env, *p, ImVec2(card.Min.x + 40 * u, card.Min.y + 30 * u), env.theme.text);
+    note_text(env, pick(env, a->text), card);
     y = card.Max.y + 30 * u;
   }
   // "Touch to start", each language in turn (in its own script), changing every three seconds.
@@ -36,7 +37,7 @@ void draw_attract(UiEnv& env, Session& s, const ImRect& area) {
   }
   text_at(env, env.content->bundle.attribution, ImVec2(margin, area.Max.y - 60 * u), width,
           {20, false, text::Align::center}, env.theme.on_accent);
-  if (tap_area("##start", area)) go(s, Screen::language);
+  if (tap_area(env, "##start", area, tr(env, "attract.touch_to_start"))) go(s, Screen::language);
 }
 
 }  // namespace kiosk::ui

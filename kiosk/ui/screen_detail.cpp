@@ -57,7 +57,9 @@ void draw_way_there(UiEnv& env, Session& s, const Service& sv, const ImRect& r) 
 
   // Walking or step-free: the buttons in reading order.
   float y = map_r.Max.y + gap;
-  const float bw = (r.GetWidth() - gap) / 2, bh = 64 * u;
+  const float bw = (r.GetWidth() - gap) / 2;
+  const float bh = std::max(button_height(env, tr(env, "route.profile_foot"), bw, 64 * u),
+                            button_height(env, tr(env, "route.profile_wheelchair"), bw, 64 * u));
   ImRect foot(r.Min.x, y, r.Min.x + bw, y + bh), wheel(r.Min.x + bw + gap, y, r.Max.x, y + bh);
   if (env.rtl) std::swap(foot, wheel);
   if (button(env, "##route_foot", foot, tr(env, "route.profile_foot"), false, profile == RouteProfile::foot))
@@ -136,8 +138,11 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
     const auto lp = para(env, tr(env, label_key), label_w - 12 * u, {26, true});
     const auto vp = para(env, value, w - label_w, {26});
     // Label on the reading side, value after it: mirrored inside the (already mirrored) column.
-    draw_para(env, *lp, ImVec2(env.rtl ? x + w - label_w : x, y), t.text_muted);
-    draw_para(env, *vp, ImVec2(env.rtl ? x : x + label_w, y), t.text);
+    const ImVec2 lpos(env.rtl ? x + w - label_w : x, y), vpos(env.rtl ? x : x + label_w, y);
+    draw_para(env, *lp, lpos, t.text_muted);
+    draw_para(env, *vp, vpos, t.text);
+    note_text(env, tr(env, label_key), ImRect(lpos, ImVec2(lpos.x + lp->width, lpos.y + lp->height)));
+    note_text(env, value, ImRect(vpos, ImVec2(vpos.x + vp->width, vpos.y + vp->height)));
     y += std::max(lp->height, vp->height) + 10 * u;
   };
   if (sv->hours) {

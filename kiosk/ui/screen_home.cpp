@@ -38,12 +38,22 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
   // Category tiles in reading order (mirrored for right-to-left), with how many places each has.
   const int cols = env.portrait() ? 2 : (env.theme.text_scale > 1.2f ? 3 : 5);
   const int rows = (static_cast<int>(cats.size()) + cols - 1) / cols;
-  const float search_h = 110 * u;
+  const float search_h = button_height(env, tr(env, "nav.search"), area.GetWidth() - 2 * pad, 110 * u);
   const float tile_w = (area.GetWidth() - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
   // Tiles are as tall as their text needs (large text makes them taller); when they do not fit, the
   // tiles scroll between the filters and the search button.
-  const float tile_h =
-      std::max(170 * u * env.theme.text_scale, (area.Max.y - y - search_h - 2 * pad) / static_cast<float>(rows) - pad);
+  const float inner = 36 * u;
+  float name_h = 0;  // the tallest name (up to four lines), measured: scripts differ in line height
+  for (const Category& c : cats) {
+    const std::string name = pick(env, c.name);
+    const float size = fit_word_size(env, name, tile_w - 2 * inner, 34, true);
+    name_h = std::max(name_h, para(env, name, tile_w - 2 * inner, {size, true, text::Align::start, 4})->height);
+  }
+  const float count_h = para(env, tr(env, "list.count", {{"count", std::int64_t{99}}}), tile_w - 2 * inner,
+                             {26, false, text::Align::start, 1})
+                            ->height;
+  const float tile_h = std::max(24 * u + name_h + 12 * u + count_h + 20 * u,
+                                (area.Max.y - y - search_h - 2 * pad) / static_cast<float>(rows) - pad);
   const ImRect tiles_view(0, y - pad / 2, area.Max.x, area.Max.y - search_h - pad);
   const float overflow = std::max(0.f, static_cast<float>(rows) * (tile_h + pad) - tiles_view.GetHeight());
   s.scroll = std::min(s.scroll, overflow);
@@ -58,7 +68,7 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
                            pad + static_cast<float>(col) * (tile_w + pad) + tile_w,
                            y + static_cast<float>(row) * (tile_h + pad) + tile_h));
     const std::string id = "##cat" + c.id;
-    if (tap_area(id.c_str(), r)) {
+    if (tap_area(env, id.c_str(), r, pick(env, c.name))) {
       s.category = c.id;
       go(s, Screen::list);
     }
@@ -70,14 +80,17 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
       dl->AddRectFilled(band.Min, band.Max, IM_COL32(rr, gg, bb, 255), 18 * u);
     }
     dl->AddRect(r.Min, r.Max, env.theme.accent, 18 * u, 0, 2 * u);
-    const float inner = 36 * u;
-    const auto p = para(env, pick(env, c.name), r.GetWidth() - 2 * inner, {34, true, text::Align::start, 3});
+    const auto p =
+        para(env, pick(env, c.name), r.GetWidth() - 2 * inner,
+             {fit_word_size(env, pick(env, c.name), r.GetWidth() - 2 * inner, 34, true), true, text::Align::start, 4});
     draw_para(env, *p, ImVec2(r.Min.x + inner, r.Min.y + 24 * u), env.theme.text);
+    note_text(env, pick(env, c.name),
+              ImRect(ImVec2(r.Min.x + inner, r.Min.y + 24 * u), ImVec2(r.Max.x - inner, r.Min.y + 24 * u + p->height)));
     std::size_t n = 0;
     for (const auto& sv : env.content->bundle.services) n += sv.category == c.id;
     text_at(env, tr(env, "list.count", {{"count", static_cast<std::int64_t>(n)}}),
-            ImVec2(r.Min.x + inner, r.Max.y - 56 * u), r.GetWidth() - 2 * inner, {26, false, text::Align::start, 1},
-            env.theme.text_muted);
+            ImVec2(r.Min.x + inner, r.Max.y - count_h - 20 * u), r.GetWidth() - 2 * inner,
+            {26, false, text::Align::start, 1}, env.theme.text_muted);
   }
   ImGui::PopClipRect();
   const ImRect search(pad, area.Max.y - search_h - pad, area.Max.x - pad, area.Max.y - pad);

@@ -34,11 +34,20 @@ std::string yes_no_unknown_badges(UiEnv& env, const Service& sv) {
 
 }  // namespace
 
+float service_row_height(UiEnv& env, float width) {
+  // Measured with a line in the UI's script and one in Latin (names are often German): the taller wins.
+  const float w = width - 56 * env.unit;
+  const std::string probe = tr(env, "hours.open") + " Ag";
+  return 28 * env.unit * 1.2f + para(env, probe, w, {32, true, text::Align::start, 1})->height +
+         para(env, probe, w, {26, false, text::Align::start, 1})->height +
+         para(env, probe, w, {24, false, text::Align::start, 1})->height;
+}
+
 bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index) {
   const Service& sv = env.content->bundle.services[ls.index];
   const float u = env.unit, pad = 28 * u;
   const std::string id = "##row" + std::to_string(index);
-  const bool tapped = tap_area(id.c_str(), r);
+  const bool tapped = tap_area(env, id.c_str(), r, sv.name.empty() ? std::string() : pick(env, sv.name));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(r.Min, r.Max, ImGui::IsItemActive() ? env.theme.surface_pressed : env.theme.surface, 14 * u);
   const float w = r.GetWidth() - 2 * pad;
@@ -52,8 +61,7 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
                                                     : env.theme.unknown;
   const std::string walk =
       tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walking_minutes(ls.distance_m))}});
-  y +=
-      text_at(env, hs.text + "  \u00B7  " + walk, ImVec2(r.Min.x + pad, y), w, {26, false, text::Align::start, 1}, col);
+  y += text_at(env, hs.text + " \u2013 " + walk, ImVec2(r.Min.x + pad, y), w, {26, false, text::Align::start, 1}, col);
   text_at(env, yes_no_unknown_badges(env, sv), ImVec2(r.Min.x + pad, y), w, {24, false, text::Align::start, 1},
           env.theme.text_muted);
   return tapped;
@@ -78,7 +86,7 @@ void draw_list(UiEnv& env, Session& s, const ImRect&) {
     return;
   }
   // Rows scroll with a drag (with inertia, in kiosk_ui); only visible rows are laid out.
-  const float row_h = 190 * u * std::max(1.f, env.theme.text_scale * 0.85f), gap = 16 * u;
+  const float row_h = std::max(190 * u, service_row_height(env, area.GetWidth() - 2 * pad)), gap = 16 * u;
   const ImRect view(pad, y + pad / 2, area.Max.x - pad, area.Max.y);
   const float content_h = static_cast<float>(list.size()) * (row_h + gap);
   s.scroll = std::clamp(s.scroll, 0.f, std::max(0.f, content_h - view.GetHeight()));

@@ -12,9 +12,10 @@ namespace kiosk::ui {
 namespace {
 
 // Round buttons on the map, on the side a thumb reaches (mirrored in right-to-left locales).
-bool map_button(UiEnv& env, const char* id, ImVec2 centre, float radius, const char* symbol_kind) {
+bool map_button(UiEnv& env, const char* id, ImVec2 centre, float radius, const char* symbol_kind,
+                const std::string& label) {
   const ImRect r(centre.x - radius, centre.y - radius, centre.x + radius, centre.y + radius);
-  const bool tapped = tap_area(id, r);
+  const bool tapped = tap_area(env, id, r, label);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Theme& t = env.theme;
   dl->AddCircleFilled(centre, radius, ImGui::IsItemActive() ? t.surface_pressed : t.surface, 40);
@@ -72,9 +73,11 @@ void draw_map(UiEnv& env, Session& s, const ImRect&) {
 
   std::vector<map::MarkerHit> hits;
   draw_map_panel(env, cam, r, nullptr, {}, true, hits, {controls});
-  if (map_button(env, "##zoom_in", zoom_in_c, br, "plus")) map::zoom_at(cam, cam.screen_center, 2.0f);
-  if (map_button(env, "##zoom_out", zoom_out_c, br, "minus")) map::zoom_at(cam, cam.screen_center, 0.5f);
-  if (map_button(env, "##recenter", recenter_c, br, "target")) {
+  if (map_button(env, "##zoom_in", zoom_in_c, br, "plus", tr(env, "map.zoom_in")))
+    map::zoom_at(cam, cam.screen_center, 2.0f);
+  if (map_button(env, "##zoom_out", zoom_out_c, br, "minus", tr(env, "map.zoom_out")))
+    map::zoom_at(cam, cam.screen_center, 0.5f);
+  if (map_button(env, "##recenter", recenter_c, br, "target", tr(env, "map.recenter"))) {
     cam = camera_at_kiosk(env, r, cam.scale);
     s.map_velocity = {0, 0};
   }

@@ -12,7 +12,9 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Theme& t = env.theme;
   // The query box.
-  const ImRect box(pad, area.Min.y + pad, area.Max.x - pad, area.Min.y + pad + 100 * u);
+  const float line_h =
+      para(env, "Ag " + tr(env, "search.placeholder"), area.GetWidth(), {36, true, text::Align::start, 1})->height;
+  const ImRect box(pad, area.Min.y + pad, area.Max.x - pad, area.Min.y + pad + std::max(100 * u, line_h + 48 * u));
   dl->AddRectFilled(box.Min, box.Max, t.surface, 12 * u);
   dl->AddRect(box.Min, box.Max, t.accent, 12 * u, 0, 3 * u);
   const bool empty = s.query.empty();
@@ -24,12 +26,16 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
   const KeyboardLayout kb = keyboard_for(env.locale);
   std::vector<std::vector<std::string>> rows = kb.rows;
   if (kb.ethiopic_orders) rows.push_back(ethiopic_order_keys());
-  const float key_h = 96 * u, gap = 10 * u;
-  const float kb_h = static_cast<float>(rows.size() + 1) * (key_h + gap);
-  const float kb_top = area.Max.y - pad - kb_h;
+  const float gap = 10 * u;
   std::size_t max_keys = 0;
   for (const auto& r : rows) max_keys = std::max(max_keys, r.size());
   const float key_w = std::min(130 * u, (area.GetWidth() - 2 * pad) / static_cast<float>(max_keys) - gap);
+  // Keys as tall as their letters need at the resident's text size (Arabic and Ethiopic lines are tall).
+  float key_h = 96 * u;
+  for (const auto& r : rows)
+    for (const auto& k : r) key_h = std::max(key_h, button_height(env, k, key_w, 0));
+  const float kb_h = static_cast<float>(rows.size() + 1) * (key_h + gap);
+  const float kb_top = area.Max.y - pad - kb_h;
   int id = 0;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const float row_w = static_cast<float>(rows[r].size()) * (key_w + gap);
@@ -62,7 +68,7 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
   float y = results.Min.y;
   y += text_at(env, tr(env, "search.results", {{"count", static_cast<std::int64_t>(hits.size())}}), ImVec2(pad, y),
                results.GetWidth(), {26}, t.text_muted);
-  const float row_h = 170 * u;
+  const float row_h = std::max(170 * u, service_row_height(env, results.GetWidth()));
   ImGui::PushClipRect(results.Min, results.Max, true);
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const float top = y + 8 * u + static_cast<float>(i) * (row_h + 12 * u) - s.scroll;

@@ -19,6 +19,8 @@ void draw_accessibility(UiEnv& env, Session& s, const ImRect& area);
 // Returns the area below it.
 ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title);
 
+// The height a service row needs at the current text size and script.
+float service_row_height(UiEnv& env, float width);
 // One list row for a service; returns true when tapped.
 bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index);
 

@@ -31,7 +31,15 @@ struct Session {
   double last_map_tap = -1;   // for double-tap zoom
   ImVec2 last_map_tap_pos{0, 0};
   std::optional<RouteProfile> route_profile;  // unset: step-free when the visit asked for step-free places
-  double last_input = 0;                      // seconds, monotonic
+  // Accessibility of this visit; wiped with it, so volume and speed return to the kiosk's defaults.
+  ImGuiID focus = 0;          // the control the keys are on; 0: none yet
+  bool speech = false;        // reading aloud
+  int volume = 100;           // espeak-ng amplitude, 0 … 200
+  int speech_rate = 160;      // words per minute
+  std::string speech_locale;  // the language to listen in when the UI language has no voice
+  int low_reach = -1;         // 0 or 1; -1: the kiosk's default
+  std::string spoken_for;     // the screen last read aloud (screen name and service), to read a new one
+  double last_input = 0;      // seconds, monotonic
   bool idle_warning = false;
 };
 

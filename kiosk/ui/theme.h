@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -16,5 +17,17 @@ struct Theme {
 
 Theme theme_normal();
 Theme theme_high_contrast();
+
+// WCAG 2.2 contrast ratio of two colours (1 … 21), from their relative luminance.
+double contrast_ratio(ImU32 a, ImU32 b);
+
+// Every foreground/background pair a theme draws, with the ratio WCAG 2.2 AA asks of it: 4.5:1 for
+// text, 3:1 for large text, icons, borders and the focus ring. The contrast test checks them all.
+struct ColourPair {
+  std::string what;
+  ImU32 fg, bg;
+  double min_ratio;
+};
+std::vector<ColourPair> colour_pairs(const Theme& t);
 
 }  // namespace kiosk::ui

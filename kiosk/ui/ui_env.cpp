@@ -1,5 +1,6 @@
 #include "ui/ui_env.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/language_tag.h"
@@ -87,6 +88,50 @@ const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfi
   return d;
 }
 
+std::string speech_locale(const UiEnv& env, const Session& s) {
+  const auto has = [&](const std::string& l) { return std::binary_search(env.voices.begin(), env.voices.end(), l); };
+  if (has(env.locale)) return env.locale;
+  return has(s.speech_locale) ? s.speech_locale : std::string();
+}
+
+void say(UiEnv& env, const Session& s, std::string text, bool interrupt) {
+  if (!s.speech || text.empty()) return;
+  env.last_spoken = text;
+  env.speech_out.push_back({std::move(text), speech_locale(env, s), interrupt});
+}
+
+std::string control_reading(const UiEnv& env, const A11yFrame& frame, const A11yItem& item) {
+  std::string out = item.text;
+  if (item.role == A11yRole::button) {
+    // What the control shows inside it (a row's hours and distance, a tile's count) belongs to it.
+    for (const std::size_t k : reading_order(frame.items, env.rtl)) {
+      const A11yItem& t = frame.items[k];
+      if (t.role != A11yRole::button && item.rect.Contains(t.rect.GetCenter()) && t.text != item.text)
+        out += (out.empty() ? "" : ", ") + t.text;
+    }
+    out += ", " + tr(env, "a11y.button");
+    if (item.selected) out += ", " + tr(env, "a11y.selected");
+  }
+  return out;
+}
+
+std::string screen_reading(const UiEnv& env, const A11yFrame& frame) {
+  std::string out;
+  const auto inside_control = [&](const A11yItem& t) {
+    if (t.role == A11yRole::button) return false;
+    for (const auto& c : frame.items)
+      if (c.role == A11yRole::button && c.rect.Contains(t.rect.GetCenter())) return true;
+    return false;
+  };
+  for (const std::size_t i : reading_order(frame.items, env.rtl)) {
+    if (inside_control(frame.items[i])) continue;  // read with its control
+    const std::string piece = control_reading(env, frame, frame.items[i]);
+    if (piece.empty()) continue;
+    out += (out.empty() ? "" : ".\n") + piece;
+  }
+  return out;
+}
+
 void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock) {
   env.size = size;
   env.unit = std::min(size.x, size.y) / 1080.f;
@@ -99,6 +144,9 @@ void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, d
   const bool hc = s.high_contrast < 0 ? env.default_high_contrast : s.high_contrast == 1;
   env.theme = hc ? theme_high_contrast() : theme_normal();
   env.theme.text_scale = static_cast<float>(s.text_percent > 0 ? s.text_percent : env.default_text_percent) / 100.f;
+  env.last_a11y = std::move(env.a11y);
+  env.a11y.items.clear();
+  env.focus = s.focus;
 }
 
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args) {

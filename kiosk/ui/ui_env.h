@@ -23,6 +23,7 @@
 #include "map/map_markers.h"
 #include "map/map_renderer.h"
 #include "text/text_engine.h"
+#include "ui/a11y.h"
 #include "ui/session.h"
 #include "ui/theme.h"
 
@@ -58,6 +59,20 @@ struct UiEnv {
     std::string qr_text;
     std::optional<QrCode> qr;
   } directions;
+  // Accessibility: what this frame drew (and the last frame's, which the keys move through), the keys
+  // pressed, the control Enter chose, and what to say. The app speaks `speech_out` and clears it.
+  A11yFrame a11y, last_a11y;
+  NavKeys nav;
+  ImGuiID focus = 0;     // the session's focus, for this frame's drawing
+  ImGuiID activate = 0;  // the control chosen by Enter this frame
+  struct Utterance {
+    std::string text, locale;
+    bool interrupt = true;  // stop what is being said first
+  };
+  std::vector<Utterance> speech_out;
+  std::string last_spoken;          // for tests and the technician screen
+  std::vector<std::string> voices;  // the bundle's locales that espeak-ng can speak (sorted)
+  int default_low_reach = 0;
   // Pinch zoom this frame (SDL multi-gesture, or a script): factor and centre.
   float pinch_factor = 1;
   ImVec2 pinch_center{0, 0};
@@ -91,6 +106,15 @@ const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfi
 
 // Sets the per-frame fields for the session's locale and the viewport.
 void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock);
+
+// The language to read aloud in: the UI language when it has a voice, else the visit's choice ("" none).
+std::string speech_locale(const UiEnv& env, const Session& s);
+// Queues text to be read aloud (when the visit has speech on).
+void say(UiEnv& env, const Session& s, std::string text, bool interrupt = true);
+// The whole screen as read aloud: every text and control of a frame, in reading order.
+std::string screen_reading(const UiEnv& env, const A11yFrame& frame);
+// One control as read when the keys reach it: its label, what it shows inside, its role and state.
+std::string control_reading(const UiEnv& env, const A11yFrame& frame, const A11yItem& item);
 
 // The UI string for key in the current locale (never the key itself).
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args = {});

@@ -23,18 +23,32 @@ void draw_para(UiEnv& env, const text::Paragraph& p, ImVec2 pos, ImU32 color) {
 float text_at(UiEnv& env, const std::string& s, ImVec2 pos, float width, const TextStyle& st, ImU32 color) {
   const auto p = para(env, s, width, st);
   draw_para(env, *p, pos, color);
+  note_text(env, s, ImRect(pos, ImVec2(pos.x + p->width, pos.y + p->height)));
   return p->height;
 }
 
-bool tap_area(const char* id, const ImRect& r) {
-  ImGui::SetCursorScreenPos(r.Min);
-  const bool released = ImGui::InvisibleButton(id, r.GetSize());
-  const float drag = ImGui::GetIO().MouseDragMaxDistanceSqr[0];
-  return released && drag < 30.f * 30.f;
+void note_text(UiEnv& env, const std::string& text, const ImRect& r, A11yRole role) {
+  if (!text.empty()) env.a11y.items.push_back({role, r, text, 0, false});
 }
 
-bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool primary, bool selected) {
-  const bool tapped = tap_area(id, r);
+bool tap_area(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool selected) {
+  ImGui::SetCursorScreenPos(r.Min);
+  const bool released = ImGui::InvisibleButton(id, r.GetSize());
+  const ImGuiID gid = ImGui::GetItemID();
+  const float drag = ImGui::GetIO().MouseDragMaxDistanceSqr[0];
+  env.a11y.items.push_back({A11yRole::button, r, label, gid, selected});
+  if (env.focus == gid) {
+    // The focus ring: thick, outside the control, in the theme's focus colour.
+    const float u = env.unit;
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(r.Min.x - 5 * u, r.Min.y - 5 * u),
+                                        ImVec2(r.Max.x + 5 * u, r.Max.y + 5 * u), env.theme.focus, 16 * u, 0, 6 * u);
+  }
+  return (released && drag < 30.f * 30.f) || (env.activate != 0 && env.activate == gid);
+}
+
+bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool primary, bool selected,
+            const std::string& spoken) {
+  const bool tapped = tap_area(env, id, r, spoken.empty() ? label : spoken, selected);
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Theme& t = env.theme;
@@ -43,9 +57,41 @@ bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& labe
   dl->AddRectFilled(r.Min, r.Max, fill, 14 * env.unit);
   dl->AddRect(r.Min, r.Max, t.accent, 14 * env.unit, 0, 3 * env.unit);
   const float pad = 16 * env.unit;
-  const auto p = para(env, label, r.GetWidth() - 2 * pad, {30, true, text::Align::center, 2});
+  const float inner = r.GetWidth() - 2 * pad;
+  const auto p = para(env, label, inner, {fit_word_size(env, label, inner, 30, true), true, text::Align::center, 3});
   draw_para(env, *p, ImVec2(r.Min.x + pad, r.GetCenter().y - p->height / 2), ink);
+  if (p->truncated || p->height > r.GetHeight() + 1) env.a11y.items.back().clipped = true;
   return tapped;
+}
+
+std::vector<std::string> split_on_spaces(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    const std::size_t end = s.find(' ', start);
+    if (end != start) out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+float fit_word_size(UiEnv& env, const std::string& text, float width, float size, bool bold) {
+  for (int i = 0; i < 5; ++i) {
+    float longest = 0;
+    for (const auto& w : split_on_spaces(text)) longest = std::max(longest, para(env, w, 0, {size, bold})->width);
+    if (longest <= width) break;
+    size *= 0.9f;
+  }
+  return size;
+}
+
+float button_height(UiEnv& env, const std::string& label, float width, float min_height) {
+  const float pad = 16 * env.unit, inner = width - 2 * pad;
+  return std::max(
+      min_height,
+      para(env, label, inner, {fit_word_size(env, label, inner, 30, true), true, text::Align::center, 3})->height +
+          2 * pad);
 }
 
 ImRect mirror(const UiEnv& env, const ImRect& r) {

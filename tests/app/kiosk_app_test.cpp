@@ -75,7 +75,7 @@ TEST_CASE("the idle warning appears, a touch keeps the session", "[app][idle]") 
 }
 
 TEST_CASE("after the idle warning everything is wiped", "[app][idle]") {
-  const auto r = run_script({"tap 150 150", "tap 560 150", "tap 200 400", "state", "wait 130", "state"},
+  const auto r = run_script({"tap 150 190", "tap 560 190", "tap 200 420", "state", "wait 130", "state"},
                             {"--screen", "home", "--locale", "ar"});
   REQUIRE(r.states.size() == 2);
   CHECK(r.states[0]["screen"] == "list");

@@ -24,5 +24,6 @@ void add_text(CLI::App& app, Action& action);
 void add_preview(CLI::App& app, Action& action);
 void add_pin(CLI::App& app, Action& action);
 void add_map(CLI::App& app, Action& action);
+void add_speak(CLI::App& app, Action& action);
 
 }  // namespace kioskctl

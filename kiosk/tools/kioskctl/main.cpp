@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   kioskctl::add_preview(app, action);
   kioskctl::add_pin(app, action);
   kioskctl::add_map(app, action);
+  kioskctl::add_speak(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
