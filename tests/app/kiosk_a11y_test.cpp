@@ -161,7 +161,7 @@ TEST_CASE("kioskctl speak writes speech for a text", "[app][a11y][speech]") {
 
 TEST_CASE("at 200 % text, no two texts overlap and none leaves the screen (ar, ta)", "[app][a11y][reflow]") {
   for (const std::string locale : {"ar", "ta"})
-    for (const std::string screen : {"home", "list", "detail", "search", "accessibility"}) {
+    for (const std::string screen : {"attract", "language", "home", "list", "detail", "search", "accessibility"}) {
       auto args = screen_args(screen, locale);
       args.insert(args.end(), {"--text-size", "200"});
       const auto r = run_script({"state"}, args);
