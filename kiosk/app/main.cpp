@@ -194,7 +194,7 @@ struct Kiosk {
 
   // Headless: what the current screen reads aloud, as a WAV file.
   int write_speech(const fs::path& file) {
-    const std::string reading = ui::screen_reading(*env, env->last_a11y);
+    const std::string reading = ui::screen_reading(*env, env->a11y);
     const std::string locale = ui::speech_locale(*env, session);
     if (!synth) {
       fmt::print(stderr, "error: no speech: espeak-ng is not available\n");
@@ -226,15 +226,15 @@ struct Kiosk {
   }
 
   [[nodiscard]] std::string focus_label() const {
-    const ui::A11yItem* item = ui::find_control(env->last_a11y, session.focus);
+    const ui::A11yItem* item = ui::find_control(env->a11y, session.focus);
     return item ? item->text : std::string();
   }
-  // The last frame's controls in focus order, and its texts, with their boxes on the screen (tests check
+  // The last drawn frame's controls in focus order, and its texts, with their boxes on the screen (tests check
   // reach, overlap and the low-reach layout).
   [[nodiscard]] nlohmann::json controls_json() const {
     nlohmann::json out = nlohmann::json::array();
-    for (const ImGuiID id : ui::focus_order(env->last_a11y, env->rtl)) {
-      const ui::A11yItem* item = ui::find_control(env->last_a11y, id);
+    for (const ImGuiID id : ui::focus_order(env->a11y, env->rtl)) {
+      const ui::A11yItem* item = ui::find_control(env->a11y, id);
       out.push_back(
           {{"label", item->text},
            {"clipped", item->clipped},
@@ -245,7 +245,7 @@ struct Kiosk {
   }
   [[nodiscard]] nlohmann::json texts_json() const {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : env->last_a11y.items)
+    for (const auto& item : env->a11y.items)
       if (item.role != ui::A11yRole::button)
         out.push_back(
             {{"text", item.text},

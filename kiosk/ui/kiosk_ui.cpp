@@ -62,6 +62,7 @@ void keys(UiEnv& env, Session& s) {
     const auto n = static_cast<std::ptrdiff_t>(order.size());
     i = ((i + step) % n + n) % n;
     s.focus = order[static_cast<std::size_t>(i)];
+    env.focus_moved = true;
     if (const A11yItem* item = find_control(env.last_a11y, s.focus))
       say(env, s, control_reading(env, env.last_a11y, *item));
   }
@@ -130,6 +131,21 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
       say(env, s,
           tr(env, "idle.warning", {{"seconds", static_cast<std::int64_t>(std::ceil(left))}}) + "\n" +
               tr(env, "idle.continue"));
+  }
+  // The keys moved the focus onto a control outside the scrolling area: scroll it into view.
+  if (env.focus_moved && env.scroll_view.GetHeight() > 0) {
+    if (const A11yItem* f = find_control(env.a11y, s.focus)) {
+      const ImRect& v = env.scroll_view;
+      const float margin = 12 * env.unit;
+      if (f->rect.GetCenter().x >= v.Min.x && f->rect.GetCenter().x <= v.Max.x) {
+        if (f->rect.Min.y < v.Min.y)
+          s.scroll += f->rect.Min.y - v.Min.y - margin;
+        else if (f->rect.Max.y > v.Max.y)
+          s.scroll += f->rect.Max.y - v.Max.y + margin;
+        s.scroll = std::max(0.f, s.scroll);
+        s.scroll_velocity = 0;
+      }
+    }
   }
   // A new screen is read aloud once it has been drawn (title, then its content in reading order).
   const std::string shown = std::string(screen_name(s.screen)) + "/" + s.service + "/" + s.category + "/" + env.locale;

@@ -58,6 +58,7 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
   const float overflow = std::max(0.f, static_cast<float>(rows) * (tile_h + pad) - tiles_view.GetHeight());
   s.scroll = std::min(s.scroll, overflow);
   y -= s.scroll;
+  note_scroll_view(env, tiles_view);
   ImGui::PushClipRect(tiles_view.Min, tiles_view.Max, true);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < cats.size(); ++i) {

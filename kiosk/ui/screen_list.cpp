@@ -34,6 +34,12 @@ std::string yes_no_unknown_badges(UiEnv& env, const Service& sv) {
 
 }  // namespace
 
+std::string row_label(const UiEnv& env, const Service& sv) {
+  if (!sv.name.empty()) return pick(env, sv.name);
+  const Category* cat = env.content->bundle.find_category(sv.category);
+  return cat ? pick(env, cat->name) : std::string();
+}
+
 float service_row_height(UiEnv& env, float width) {
   // Measured with a line in the UI's script and one in Latin (names are often German): the taller wins.
   const float w = width - 56 * env.unit;
@@ -47,7 +53,7 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
   const Service& sv = env.content->bundle.services[ls.index];
   const float u = env.unit, pad = 28 * u;
   const std::string id = "##row" + std::to_string(index);
-  const bool tapped = tap_area(env, id.c_str(), r, sv.name.empty() ? std::string() : pick(env, sv.name));
+  const bool tapped = tap_area(env, id.c_str(), r, row_label(env, sv));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(r.Min, r.Max, ImGui::IsItemActive() ? env.theme.surface_pressed : env.theme.surface, 14 * u);
   const float w = r.GetWidth() - 2 * pad;
@@ -90,11 +96,16 @@ void draw_list(UiEnv& env, Session& s, const ImRect&) {
   const ImRect view(pad, y + pad / 2, area.Max.x - pad, area.Max.y);
   const float content_h = static_cast<float>(list.size()) * (row_h + gap);
   s.scroll = std::clamp(s.scroll, 0.f, std::max(0.f, content_h - view.GetHeight()));
+  note_scroll_view(env, view);
   ImGui::PushClipRect(view.Min, view.Max, true);
-  const int first = static_cast<int>(s.scroll / (row_h + gap));
-  for (int i = std::max(0, first); i < static_cast<int>(list.size()); ++i) {
+  for (int i = 0; i < static_cast<int>(list.size()); ++i) {
     const float top = view.Min.y + static_cast<float>(i) * (row_h + gap) - s.scroll;
-    if (top > view.Max.y) break;
+    const ImRect row(view.Min.x, top, view.Max.x, top + row_h);
+    if (row.Max.y < view.Min.y || row.Min.y > view.Max.y) {  // scrolled away: only for the keys
+      note_hidden_control(env, ("##row" + std::to_string(i)).c_str(), row,
+                          row_label(env, env.content->bundle.services[list[static_cast<std::size_t>(i)].index]));
+      continue;
+    }
     if (service_row(env, list[static_cast<std::size_t>(i)], ImRect(view.Min.x, top, view.Max.x, top + row_h), i)) {
       s.service = env.content->bundle.services[list[static_cast<std::size_t>(i)].index].id;
       go(s, Screen::detail);

@@ -69,10 +69,17 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
   y += text_at(env, tr(env, "search.results", {{"count", static_cast<std::int64_t>(hits.size())}}), ImVec2(pad, y),
                results.GetWidth(), {26}, t.text_muted);
   const float row_h = std::max(170 * u, service_row_height(env, results.GetWidth()));
+  const ImRect rows_view(results.Min.x, y, results.Max.x, results.Max.y);
+  note_scroll_view(env, rows_view);
   ImGui::PushClipRect(results.Min, results.Max, true);
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const float top = y + 8 * u + static_cast<float>(i) * (row_h + 12 * u) - s.scroll;
-    if (top > results.Max.y) break;
+    const ImRect row(results.Min.x, top, results.Max.x, top + row_h);
+    if (row.Max.y < rows_view.Min.y || row.Min.y > rows_view.Max.y) {  // scrolled away: only for the keys
+      note_hidden_control(env, ("##row" + std::to_string(i)).c_str(), row,
+                          row_label(env, env.content->bundle.services[hits[i].service]));
+      continue;
+    }
     ListedService ls;
     ls.index = hits[i].service;
     ls.distance_m = distance_m(env.here, env.content->bundle.services[ls.index].location);

@@ -147,6 +147,8 @@ void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, d
   env.last_a11y = std::move(env.a11y);
   env.a11y.items.clear();
   env.focus = s.focus;
+  env.focus_moved = false;
+  env.scroll_view = ImRect();
 }
 
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args) {

@@ -63,8 +63,10 @@ struct UiEnv {
   // pressed, the control Enter chose, and what to say. The app speaks `speech_out` and clears it.
   A11yFrame a11y, last_a11y;
   NavKeys nav;
-  ImGuiID focus = 0;     // the session's focus, for this frame's drawing
-  ImGuiID activate = 0;  // the control chosen by Enter this frame
+  ImGuiID focus = 0;         // the session's focus, for this frame's drawing
+  ImGuiID activate = 0;      // the control chosen by Enter this frame
+  bool focus_moved = false;  // by a key this frame: scroll the focused control into view
+  ImRect scroll_view;        // this frame's scrolling area, if the screen has one (empty otherwise)
   struct Utterance {
     std::string text, locale;
     bool interrupt = true;  // stop what is being said first

@@ -31,6 +31,14 @@ void note_text(UiEnv& env, const std::string& text, const ImRect& r, A11yRole ro
   if (!text.empty()) env.a11y.items.push_back({role, r, text, 0, false});
 }
 
+void note_hidden_control(UiEnv& env, const char* id, const ImRect& r, const std::string& label) {
+  env.a11y.items.push_back({A11yRole::button, r, label, ImGui::GetID(id), false});
+}
+
+void note_scroll_view(UiEnv& env, const ImRect& view) {
+  env.scroll_view = view;
+}
+
 bool tap_area(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool selected) {
   ImGui::SetCursorScreenPos(r.Min);
   const bool released = ImGui::InvisibleButton(id, r.GetSize());

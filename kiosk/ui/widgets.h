@@ -35,6 +35,11 @@ std::vector<std::string> split_on_spaces(const std::string& s);
 float fit_word_size(UiEnv& env, const std::string& text, float width, float size, bool bold);
 // The height a button needs for its label (up to three lines) at the current text size.
 float button_height(UiEnv& env, const std::string& label, float width, float min_height);
+// A control that is scrolled out of view this frame (not drawn): noted so that the keys can reach it;
+// `id` must be the one its tap_area uses when it is drawn.
+void note_hidden_control(UiEnv& env, const char* id, const ImRect& r, const std::string& label);
+// The area a screen scrolls with Session::scroll: the keys' focus is scrolled into it.
+void note_scroll_view(UiEnv& env, const ImRect& view);
 // A filled button with a centred label.
 // `spoken`: what it says when read aloud, where the label is a symbol ("AA 150 %").
 bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool primary = false,

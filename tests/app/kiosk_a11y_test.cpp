@@ -65,11 +65,21 @@ TEST_CASE("keys alone reach every control of home, list, detail and search", "[a
     const auto walk = run_script(lines, screen_args(screen, "de"));
     REQUIRE(walk.result.exit_code == 0);
     std::set<std::string> reached;
+    bool scrolled = false;
     for (const auto& s : walk.states) {
       CHECK(s["screen"] == screen);  // moving the focus never changes the screen
       reached.insert(s["focus"].get<std::string>());
+      scrolled |= s["scroll"].get<double>() > 0;
+      // The focused control is on the screen: a list scrolls to show it.
+      bool visible = false;
+      for (const auto& c : s["controls"])
+        if (c["label"] == s["focus"] && c["box"][1].get<double>() >= -1 && c["box"][3].get<double>() <= 1081)
+          visible = true;
+      INFO("focus " << s["focus"]);
+      CHECK(visible);
     }
     CHECK(reached == all);
+    if (screen == "list") CHECK(scrolled);        // 19 libraries do not fit on one screen
     CHECK(walk.states.back()["speech"] == true);  // a key turns reading aloud on
     CHECK_FALSE(walk.states.back()["last_spoken"].get<std::string>().empty());
   }
