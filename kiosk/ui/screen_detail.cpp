@@ -135,13 +135,15 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
 
   auto fact = [&](const char* label_key, const std::string& value) {
     const float label_w = w * 0.34f;
-    const auto lp = para(env, tr(env, label_key), label_w - 12 * u, {26, true});
+    // Labels wrap between words, never inside one (long Tamil words at large text sizes).
+    const std::string label = tr(env, label_key);
+    const auto lp = para(env, label, label_w - 12 * u, {fit_word_size(env, label, label_w - 12 * u, 26, true), true});
     const auto vp = para(env, value, w - label_w, {26});
     // Label on the reading side, value after it: mirrored inside the (already mirrored) column.
     const ImVec2 lpos(env.rtl ? x + w - label_w : x, y), vpos(env.rtl ? x : x + label_w, y);
     draw_para(env, *lp, lpos, t.text_muted);
     draw_para(env, *vp, vpos, t.text);
-    note_text(env, tr(env, label_key), ImRect(lpos, ImVec2(lpos.x + lp->width, lpos.y + lp->height)));
+    note_text(env, label, ImRect(lpos, ImVec2(lpos.x + lp->width, lpos.y + lp->height)));
     note_text(env, value, ImRect(vpos, ImVec2(vpos.x + vp->width, vpos.y + vp->height)));
     y += std::max(lp->height, vp->height) + 10 * u;
   };

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   kioskctl::add_pin(app, action);
   kioskctl::add_map(app, action);
   kioskctl::add_speak(app, action);
+  kioskctl::add_bundle(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
