@@ -6,7 +6,12 @@
 
 namespace kiosk::text {
 
-void draw_paragraph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVec2 pos, ImU32 color) {
+namespace {
+
+// Every glyph of p with its atlas entry and its box in paragraph coordinates (left, top, unrounded),
+// switching the draw list's texture as the atlas page changes.
+template <class Emit>
+void for_each_glyph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, Emit emit) {
   void* current = nullptr;
   for (const Line& line : p.lines) {
     for (const GlyphRun& run : line.runs) {
@@ -20,16 +25,24 @@ void draw_paragraph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVe
           dl->PushTextureID(static_cast<ImTextureID>(tex));
           current = tex;
         }
-        // Whole pixels: the atlas holds glyphs rendered at pixel positions.
-        const float x = std::round(pos.x + line.x + g.x) + static_cast<float>(ag.left);
-        const float y = std::round(pos.y + line.baseline + g.y) - static_cast<float>(ag.top);
-        dl->PrimReserve(6, 4);
-        dl->PrimRectUV(ImVec2(x, y), ImVec2(x + static_cast<float>(ag.width), y + static_cast<float>(ag.height)),
-                       ImVec2(ag.u0, ag.v0), ImVec2(ag.u1, ag.v1), color);
+        emit(ag, line.x + g.x, line.baseline + g.y);
       }
     }
   }
   if (current) dl->PopTextureID();
+}
+
+}  // namespace
+
+void draw_paragraph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVec2 pos, ImU32 color) {
+  for_each_glyph(dl, engine, p, [&](const AtlasGlyph& ag, float pen_x, float baseline) {
+    // Whole pixels: the atlas holds glyphs rendered at pixel positions.
+    const float x = std::round(pos.x + pen_x) + static_cast<float>(ag.left);
+    const float y = std::round(pos.y + baseline) - static_cast<float>(ag.top);
+    dl->PrimReserve(6, 4);
+    dl->PrimRectUV(ImVec2(x, y), ImVec2(x + static_cast<float>(ag.width), y + static_cast<float>(ag.height)),
+                   ImVec2(ag.u0, ag.v0), ImVec2(ag.u1, ag.v1), color);
+  });
 }
 
 void draw_paragraph_rotated(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVec2 center, float angle,
@@ -40,29 +53,14 @@ void draw_paragraph_rotated(ImDrawList* dl, TextEngine& engine, const Paragraph&
     const float dx = x - half.x, dy = y - half.y;
     return ImVec2(center.x + dx * c - dy * s, center.y + dx * s + dy * c);
   };
-  void* current = nullptr;
-  for (const Line& line : p.lines) {
-    for (const GlyphRun& run : line.runs) {
-      for (const Glyph& g : run.glyphs) {
-        const AtlasGlyph& ag = engine.atlas.glyph(*engine.fonts, run.font, g.gid, p.size_px);
-        if (ag.page < 0) continue;
-        void* tex = engine.atlas.pages()[static_cast<std::size_t>(ag.page)].texture;
-        if (!tex) continue;
-        if (tex != current) {
-          if (current) dl->PopTextureID();
-          dl->PushTextureID(static_cast<ImTextureID>(tex));
-          current = tex;
-        }
-        const float x = line.x + g.x + static_cast<float>(ag.left);
-        const float y = line.baseline + g.y - static_cast<float>(ag.top);
-        const float w = static_cast<float>(ag.width), h = static_cast<float>(ag.height);
-        dl->PrimReserve(6, 4);
-        dl->PrimQuadUV(place(x, y), place(x + w, y), place(x + w, y + h), place(x, y + h), ImVec2(ag.u0, ag.v0),
-                       ImVec2(ag.u1, ag.v0), ImVec2(ag.u1, ag.v1), ImVec2(ag.u0, ag.v1), color);
-      }
-    }
-  }
-  if (current) dl->PopTextureID();
+  for_each_glyph(dl, engine, p, [&](const AtlasGlyph& ag, float pen_x, float baseline) {
+    const float x = pen_x + static_cast<float>(ag.left);
+    const float y = baseline - static_cast<float>(ag.top);
+    const float w = static_cast<float>(ag.width), h = static_cast<float>(ag.height);
+    dl->PrimReserve(6, 4);
+    dl->PrimQuadUV(place(x, y), place(x + w, y), place(x + w, y + h), place(x, y + h), ImVec2(ag.u0, ag.v0),
+                   ImVec2(ag.u1, ag.v0), ImVec2(ag.u1, ag.v1), ImVec2(ag.u0, ag.v1), color);
+  });
 }
 
 std::shared_ptr<const Paragraph> text_item(TextEngine& engine, const LayoutRequest& r, ImU32 color) {

@@ -8,38 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "kiosk_script.h"
 #include "support/test_support.h"
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-  CommandResult result;
-  std::vector<nlohmann::json> states;
-};
-
-Run run_script(const std::vector<std::string>& lines, const std::vector<std::string>& args) {
-  TempDir tmp;
-  std::ofstream script(tmp.path() / "s.txt");
-  int n = 0;
-  for (const auto& l : lines) {
-    if (l == "state")
-      script << "state " << (tmp.path() / ("state" + std::to_string(n++) + ".json")).string() << "\n";
-    else
-      script << l << "\n";
-  }
-  script.close();
-  std::vector<std::string> argv = {KIOSK_PATH, "--headless",       "--bundle", sample_bundle().string(),
-                                   "--now",    "2026-11-26T10:00", "--script", (tmp.path() / "s.txt").string()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  Run r;
-  r.result = run_command(argv);
-  for (int i = 0; i < n; ++i)
-    r.states.push_back(nlohmann::json::parse(read_text(tmp.path() / ("state" + std::to_string(i) + ".json"))));
-  return r;
-}
 
 std::vector<std::string> screen_args(const std::string& screen, const std::string& locale) {
   return {"--screen",   screen,      "--locale",  locale,

@@ -4,17 +4,11 @@
 
 #include <fstream>
 
+#include "kioskctl_run.h"
 #include "support/test_support.h"
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
-
-namespace {
-CommandResult kioskctl(std::vector<std::string> args) {
-  args.insert(args.begin(), KIOSKCTL_PATH);
-  return run_command(args);
-}
-}  // namespace
 
 TEST_CASE("build, sign and verify the sample city; a changed byte anywhere is named", "[kioskctl][bundle]") {
   TempDir tmp;

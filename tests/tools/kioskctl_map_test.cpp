@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/mapdata/map_writer.h"
+#include "kioskctl_run.h"
 #include "support/test_support.h"
 #include "support/tiny_map.h"
 
@@ -13,10 +14,6 @@ using namespace kiosk::test;
 namespace fs = std::filesystem;
 
 namespace {
-CommandResult kioskctl(std::vector<std::string> args) {
-  args.insert(args.begin(), KIOSKCTL_PATH);
-  return run_command(args);
-}
 const std::string hbf = "50.76776,6.09104", katschhof = "50.7753,6.0839";
 }  // namespace
 

@@ -4,17 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kioskctl_run.h"
 #include "support/test_support.h"
 
 using namespace kiosk::test;
 namespace fs = std::filesystem;
-
-namespace {
-CommandResult kioskctl(std::vector<std::string> args) {
-  args.insert(args.begin(), KIOSKCTL_PATH);
-  return run_command(args);
-}
-}  // namespace
 
 TEST_CASE("validate: the sample city is valid (exit 0)", "[kioskctl]") {
   const auto r = kioskctl({"validate", sample_bundle().string()});

@@ -1,0 +1,16 @@
+#pragma once
+// Runs the kioskctl under test with arguments.
+
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace kiosk::test {
+
+inline CommandResult kioskctl(std::vector<std::string> args) {
+  args.insert(args.begin(), KIOSKCTL_PATH);
+  return run_command(args);
+}
+
+}  // namespace kiosk::test
