@@ -13,6 +13,7 @@ PACKAGES="
   nlohmann-json3-dev libcli11-dev libfmt-dev libpng-dev
   catch2 unicode-data
   fonts-noto-core
+  python3-yaml python3-jsonschema
 "
 
 missing=""

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/diagnostics.h"
+#include "core/sync/sync_config.h"
 
 namespace kiosk {
 
@@ -14,6 +15,7 @@ struct KioskConfig {
   std::string technician_pin_hash;  // libsodium crypto_pwhash_str (Argon2id); empty: no technician screen
   double idle_seconds = 90;         // without a touch before the warning
   double warning_seconds = 30;      // the warning's countdown; at least 20
+  SyncConfig sync;                  // empty source: the kiosk shows the bundle it was started with
 };
 
 KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& diags);

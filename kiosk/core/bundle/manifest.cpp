@@ -1,5 +1,7 @@
 #include "core/bundle/manifest.h"
 
+#include "core/file_io.h"
+
 #include <sodium.h>
 
 #include <fmt/format.h>
@@ -56,15 +58,18 @@ std::string key_id(const unsigned char* public_key) {
   return base64(h, sizeof h);
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error(p.generic_string() + ": cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+}  // namespace
+
+std::string public_key_id(const std::array<unsigned char, 32>& public_key) {
+  return key_id(public_key.data());
 }
 
-}  // namespace
+std::string sha256_hex(std::string_view bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return hex(out, sizeof out);
+}
 
 std::string sha256_file(const fs::path& file) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -110,6 +115,11 @@ std::string manifest_json(const Manifest& m) {
   return j.dump(2) + "\n";
 }
 
+bool is_sha256_hex(std::string_view s) {
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 std::optional<Manifest> parse_manifest(const std::string& text, std::string& error) {
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
@@ -132,7 +142,7 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
       // A path may not leave the bundle or name a file twice.
       const fs::path p(mf.path);
       if (mf.path.empty() || p.is_absolute() || mf.path.find("..") != std::string::npos ||
-          !seen.insert(mf.path).second || mf.sha256.size() != 64) {
+          !seen.insert(mf.path).second || !is_sha256_hex(mf.sha256)) {
         error = "manifest.json: bad file entry '" + mf.path + "'";
         return std::nullopt;
       }
@@ -177,32 +187,34 @@ std::string sign_manifest(const std::string& bytes, const std::array<unsigned ch
   return "kiosk-ed25519-sig " + key_id(pk) + " " + base64(sig, sizeof sig) + "\n";
 }
 
+std::string check_signature(const std::string& manifest_bytes, const std::string& signature_text,
+                            const std::vector<std::array<unsigned char, 32>>& trusted, std::string* key_id_out) {
+  if (sodium_init() < 0) return "libsodium could not be initialised";
+  std::istringstream in(signature_text);
+  std::string kind, id, sig64;
+  const auto sig = (in >> kind >> id >> sig64) && kind == "kiosk-ed25519-sig" ? unbase64<64>(sig64) : std::nullopt;
+  if (!sig) return "manifest.sig is not a kiosk signature";
+  const auto key = std::find_if(trusted.begin(), trusted.end(), [&](const auto& k) { return key_id(k.data()) == id; });
+  if (key == trusted.end()) return "manifest.sig is signed by key " + id + ", which this kiosk does not trust";
+  if (crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(manifest_bytes.data()),
+                                  manifest_bytes.size(), key->data()) != 0)
+    return "manifest.sig does not match manifest.json (changed after signing, or forged)";
+  if (key_id_out) *key_id_out = id;
+  return {};
+}
+
 std::vector<std::string> verify_bundle(const fs::path& dir, const std::vector<std::array<unsigned char, 32>>& trusted,
                                        Manifest* manifest_out) {
   std::vector<std::string> problems;
   if (sodium_init() < 0) return {"libsodium could not be initialised"};
   std::error_code ec;
   if (!fs::exists(dir / manifest_name, ec)) return {"manifest.json is missing"};
-  const std::string bytes = read_all(dir / manifest_name);
+  const std::string bytes = read_file(dir / manifest_name);
   // The signature first: nothing of an unsigned manifest is believed.
-  if (!fs::exists(dir / signature_name, ec)) {
+  if (!fs::exists(dir / signature_name, ec))
     problems.push_back("manifest.sig is missing: the bundle is not signed");
-  } else {
-    std::istringstream in(read_all(dir / signature_name));
-    std::string kind, id, sig64;
-    const auto sig = (in >> kind >> id >> sig64) && kind == "kiosk-ed25519-sig" ? unbase64<64>(sig64) : std::nullopt;
-    if (!sig) {
-      problems.push_back("manifest.sig is not a kiosk signature");
-    } else {
-      const auto key =
-          std::find_if(trusted.begin(), trusted.end(), [&](const auto& k) { return key_id(k.data()) == id; });
-      if (key == trusted.end())
-        problems.push_back("manifest.sig is signed by key " + id + ", which this kiosk does not trust");
-      else if (crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                                           bytes.size(), key->data()) != 0)
-        problems.push_back("manifest.sig does not match manifest.json (changed after signing, or forged)");
-    }
-  }
+  else if (auto why = check_signature(bytes, read_file(dir / signature_name, 4096), trusted); !why.empty())
+    problems.push_back(why);
   std::string error;
   const auto m = parse_manifest(bytes, error);
   if (!m) {

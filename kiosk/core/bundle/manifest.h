@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -31,6 +32,7 @@ inline constexpr const char* signature_name = "manifest.sig";
 // Every regular file under dir (but the manifest and its signature), hashed. Throws on I/O errors.
 std::vector<ManifestFile> hash_files(const std::filesystem::path& dir);
 std::string sha256_file(const std::filesystem::path& file);
+std::string sha256_hex(std::string_view bytes);
 
 // Canonical JSON (fixed key order, files sorted): the bytes that are signed.
 std::string manifest_json(const Manifest& m);
@@ -50,6 +52,13 @@ std::optional<std::array<unsigned char, 64>> read_secret_key(const std::string& 
 
 // Detached signature of the manifest bytes, as "kiosk-ed25519-sig <base64 key id> <base64 signature>".
 std::string sign_manifest(const std::string& manifest_bytes, const std::array<unsigned char, 64>& secret_key);
+
+// Empty when signature_text is a valid signature of manifest_bytes by one of the trusted keys; else why not.
+std::string check_signature(const std::string& manifest_bytes, const std::string& signature_text,
+                            const std::vector<std::array<unsigned char, 32>>& trusted, std::string* key_id = nullptr);
+// A public key's short id, as signatures name it.
+std::string public_key_id(const std::array<unsigned char, 32>& public_key);
+bool is_sha256_hex(std::string_view s);
 
 // What is wrong with a built bundle, one line each (empty: it is intact and signed by a trusted key).
 std::vector<std::string> verify_bundle(const std::filesystem::path& dir,

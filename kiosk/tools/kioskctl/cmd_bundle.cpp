@@ -12,19 +12,13 @@
 #include "commands.h"
 #include "core/bundle/manifest.h"
 #include "core/content_loader.h"
+#include "core/file_io.h"
 #include "core/import/map_compile.h"
 
 namespace kioskctl {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct KeygenArgs {
   std::string out;
@@ -72,7 +66,7 @@ int run_build(const BuildArgs& a) {
   // Kiosks refuse a version that is not newer: catch it here, before anything is published.
   if (fs::exists(out / kiosk::manifest_name)) {
     std::string why;
-    if (const auto old = kiosk::parse_manifest(read_all(out / kiosk::manifest_name), why);
+    if (const auto old = kiosk::parse_manifest(kiosk::read_file(out / kiosk::manifest_name), why);
         old && old->bundle_id == b.id && old->version >= b.version) {
       fmt::print(stderr, "error: version {} is not newer than the built version {} in {}; raise `version` in {}\n",
                  b.version, old->version, out.generic_string(), (src / "bundle.yaml").generic_string());
@@ -122,7 +116,7 @@ struct SignArgs {
 };
 
 int run_sign(const SignArgs& a) {
-  const auto sk = kiosk::read_secret_key(read_all(a.key));
+  const auto sk = kiosk::read_secret_key(kiosk::read_file(a.key));
   if (!sk) {
     fmt::print(stderr, "error: {} is not a kiosk secret key (kioskctl keygen makes one)\n", a.key);
     return exit_invalid;
@@ -132,7 +126,7 @@ int run_sign(const SignArgs& a) {
     fmt::print(stderr, "error: {} has no manifest.json; build it with kioskctl bundle build\n", a.dir);
     return exit_invalid;
   }
-  std::ofstream(dir / kiosk::signature_name) << kiosk::sign_manifest(read_all(dir / kiosk::manifest_name), *sk);
+  std::ofstream(dir / kiosk::signature_name) << kiosk::sign_manifest(kiosk::read_file(dir / kiosk::manifest_name), *sk);
   fmt::print("signed {}\n", (dir / kiosk::manifest_name).generic_string());
   return exit_ok;
 }
@@ -145,7 +139,7 @@ struct VerifyArgs {
 int run_verify(const VerifyArgs& a) {
   std::vector<std::array<unsigned char, 32>> keys;
   for (const auto& p : a.pubs) {
-    const auto k = kiosk::read_public_key(read_all(p));
+    const auto k = kiosk::read_public_key(kiosk::read_file(p));
     if (!k) {
       fmt::print(stderr, "error: {} is not a kiosk public key\n", p);
       return exit_usage;
