@@ -2,8 +2,6 @@
 #include "core/import/osmium_tags.h"
 
 #include <fmt/format.h>
-#include <unicode/translit.h>
-#include <yaml-cpp/yaml.h>
 
 #include <osmium/handler.hpp>
 #include <osmium/handler/node_locations_for_ways.hpp>
@@ -13,12 +11,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <memory>
 #include <set>
-#include <stdexcept>
 
 #include "core/contact_format.h"
+#include "core/import/service_yaml.h"
 #include "core/language_tag.h"
 
 namespace kiosk {
@@ -45,35 +41,6 @@ std::vector<std::string> split_list(const char* value) {
   }
   return out;
 }
-
-class Slugger {
- public:
-  Slugger() {
-    UErrorCode status = U_ZERO_ERROR;
-    tr_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) tr_.reset();
-  }
-  std::string slug(const std::string& text) const {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-    if (tr_) tr_->transliterate(u);
-    std::string ascii;
-    u.toUTF8String(ascii);
-    std::string out;
-    for (char c : ascii) {
-      const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (word)
-        out += c;
-      else if (!out.empty() && out.back() != '-')
-        out += '-';
-      if (out.size() >= 48) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-  }
-
- private:
-  std::unique_ptr<icu::Transliterator> tr_;
-};
 
 struct Collected {
   std::string id;
@@ -162,55 +129,31 @@ std::string street_line(const Collected& c) {
   return number ? fmt::format("{} {}", street, number) : std::string(street);
 }
 
-void emit_service(YAML::Emitter& e, const Collected& c, OsmImportReport& report) {
-  e << YAML::BeginMap;
-  e << YAML::Key << "id" << YAML::Value << c.id;
-  e << YAML::Key << "category" << YAML::Value << c.category;
-
-  std::map<std::string, std::string> names;
-  if (const char* n = tag(c, "name")) names.emplace("und", n);
+// Only what the tags say; malformed contact values are dropped and noted.
+ImportedService to_imported(const Collected& c, OsmImportReport& report) {
+  ImportedService s;
+  s.id = c.id;
+  s.category = c.category;
+  if (const char* n = tag(c, "name")) s.name.emplace("und", n);
   for (const auto& [k, v] : c.tags) {
     if (k.rfind("name:", 0) != 0) continue;
     const std::string lang = k.substr(5);
-    if (is_valid_language_tag(lang) && lang != "und") names.emplace(lang, v);
+    if (is_valid_language_tag(lang) && lang != "und") s.name.emplace(lang, v);
   }
-  if (names.size() == 1) {
-    e << YAML::Key << "name" << YAML::Value << names.begin()->second;
-  } else if (!names.empty()) {
-    e << YAML::Key << "name" << YAML::Value << YAML::BeginMap;
-    for (const auto& [k, v] : names) e << YAML::Key << k << YAML::Value << v;
-    e << YAML::EndMap;
-  }
+  s.street = street_line(c);
+  if (const char* postcode = tag(c, "addr:postcode")) s.postcode = postcode;
+  if (const char* city = tag(c, "addr:city")) s.city = city;
+  s.lat = c.lat;
+  s.lon = c.lon;
+  if (const char* oh = tag(c, "opening_hours")) s.opening_hours = oh;
 
-  const std::string street = street_line(c);
-  const char* postcode = tag(c, "addr:postcode");
-  const char* city = tag(c, "addr:city");
-  if (!street.empty() || postcode || city) {
-    e << YAML::Key << "address" << YAML::Value << YAML::BeginMap;
-    if (!street.empty()) e << YAML::Key << "street" << YAML::Value << street;
-    if (postcode) e << YAML::Key << "postcode" << YAML::Value << YAML::DoubleQuoted << postcode;
-    if (city) e << YAML::Key << "city" << YAML::Value << city;
-    e << YAML::EndMap;
-  }
-  e << YAML::Key << "lat" << YAML::Value << fmt::format("{:.7f}", c.lat);
-  e << YAML::Key << "lon" << YAML::Value << fmt::format("{:.7f}", c.lon);
-  if (const char* oh = tag(c, "opening_hours"))
-    e << YAML::Key << "opening_hours" << YAML::Value << YAML::DoubleQuoted << oh;
-
-  std::vector<std::string> phones;
   for (const char* key : {"phone", "contact:phone"}) {
     for (const auto& p : split_list(tag(c, key))) {
       if (!is_valid_phone(p))
         report.notes.push_back(fmt::format("{}: dropped phone '{}' (not a phone number)", c.osm_ref, p));
-      else if (std::find(phones.begin(), phones.end(), p) == phones.end())
-        phones.push_back(p);
+      else if (std::find(s.phones.begin(), s.phones.end(), p) == s.phones.end())
+        s.phones.push_back(p);
     }
-  }
-  if (phones.size() == 1) e << YAML::Key << "phone" << YAML::Value << YAML::DoubleQuoted << phones[0];
-  if (phones.size() > 1) {
-    e << YAML::Key << "phone" << YAML::Value << YAML::BeginSeq;
-    for (const auto& p : phones) e << YAML::DoubleQuoted << p;
-    e << YAML::EndSeq;
   }
   for (const char* key : {"website", "contact:website", "url"}) {
     const char* w = tag(c, key);
@@ -219,7 +162,7 @@ void emit_service(YAML::Emitter& e, const Collected& c, OsmImportReport& report)
     // OSM often omits the scheme; http:// is what a browser would try first and servers upgrade it.
     if (url.find("://") == std::string::npos) url = "http://" + url;
     if (is_valid_web_url(url)) {
-      e << YAML::Key << "website" << YAML::Value << url;
+      s.website = url;
       break;
     }
     report.notes.push_back(fmt::format("{}: dropped website '{}' (not a web address)", c.osm_ref, w));
@@ -228,33 +171,22 @@ void emit_service(YAML::Emitter& e, const Collected& c, OsmImportReport& report)
     const char* m = tag(c, key);
     if (!m) continue;
     if (is_valid_email(m)) {
-      e << YAML::Key << "email" << YAML::Value << m;
+      s.email = m;
       break;
     }
     report.notes.push_back(fmt::format("{}: dropped e-mail '{}' (not an e-mail address)", c.osm_ref, m));
   }
-  std::vector<std::string> languages;
   for (const auto& [k, v] : c.tags)
     if (k.rfind("language:", 0) == 0 && v == "yes" && is_valid_language_tag(k.substr(9)))
-      languages.push_back(k.substr(9));
-  if (!languages.empty()) {
-    e << YAML::Key << "languages" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-    for (const auto& l : languages) e << l;
-    e << YAML::EndSeq;
-  }
+      s.languages.push_back(k.substr(9));
   if (const char* fee = tag(c, "fee")) {
-    if (eq(fee, "no")) e << YAML::Key << "fees" << YAML::Value << "free";
-    if (eq(fee, "yes")) e << YAML::Key << "fees" << YAML::Value << "paid";
+    if (eq(fee, "no")) s.fees = "free";
+    if (eq(fee, "yes")) s.fees = "paid";
   }
-  if (const char* wc = tag(c, "wheelchair"); tag_in(wc, {"yes", "limited", "no"}))
-    e << YAML::Key << "wheelchair" << YAML::Value << wc;
-  if (const auto groups = target_groups(c); !groups.empty()) {
-    e << YAML::Key << "target_groups" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-    for (const auto& g : groups) e << g;
-    e << YAML::EndSeq;
-  }
-  e << YAML::Key << "source" << YAML::Value << ("osm:" + c.osm_ref);
-  e << YAML::EndMap;
+  if (const char* wc = tag(c, "wheelchair"); tag_in(wc, {"yes", "limited", "no"})) s.wheelchair = wc;
+  s.target_groups = target_groups(c);
+  s.source = "osm:" + c.osm_ref;
+  return s;
 }
 
 }  // namespace
@@ -317,22 +249,13 @@ OsmImportReport import_osm(const OsmImportOptions& options) {
 
   const fs::path dir = options.out_dir / "services";
   fs::create_directories(dir);
-  for (const auto& entry : fs::directory_iterator(dir))  // a re-import replaces the previous one
-    if (entry.path().filename().string().rfind("osm-", 0) == 0) fs::remove(entry.path());
-
+  remove_imported_files(dir, "osm-");
   for (const auto& c : handler.pois) {
-    YAML::Emitter e;
-    e.SetIndent(2);
-    e << YAML::BeginMap << YAML::Key << "services" << YAML::Value << YAML::BeginSeq;
-    emit_service(e, c, report);
-    e << YAML::EndSeq << YAML::EndMap;
-    const fs::path file = dir / fmt::format("osm-{}.yaml", c.id);
-    std::ofstream out(file, std::ios::binary);
-    out << "# Imported from OpenStreetMap (" << c.osm_ref << "), data "
-        << (options.data_date.empty() ? std::string("of unknown date") : "of " + options.data_date)
-        << ".\n# © OpenStreetMap contributors, ODbL 1.0. Facts not in OSM are left out (unknown).\n"
-        << e.c_str() << "\n";
-    if (!out) throw std::runtime_error("cannot write " + file.string());
+    const std::string header = fmt::format(
+        "# Imported from OpenStreetMap ({}), data {}.\n"
+        "# © OpenStreetMap contributors, ODbL 1.0. Facts not in OSM are left out (unknown).\n",
+        c.osm_ref, options.data_date.empty() ? std::string("of unknown date") : "of " + options.data_date);
+    write_service_file(dir, "osm-", header, to_imported(c, report));
     ++report.services;
     ++report.per_category[c.category];
   }
