@@ -26,5 +26,6 @@ void add_pin(CLI::App& app, Action& action);
 void add_map(CLI::App& app, Action& action);
 void add_speak(CLI::App& app, Action& action);
 void add_bundle(CLI::App& app, Action& action);
+void add_sync(CLI::App& app, Action& action);
 
 }  // namespace kioskctl
