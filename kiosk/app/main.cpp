@@ -8,11 +8,14 @@
 #include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "app/app_options.h"
 #include "app/sdl_texture_sink.h"
@@ -20,6 +23,8 @@
 #include "core/content_loader.h"
 #include "core/hours/civil_date.h"
 #include "core/kiosk_config.h"
+#include "core/sync/bundle_install.h"
+#include "core/sync/sync_run.h"
 #include "core/yaml_read.h"
 #include "speech/speech_synth.h"
 #include "ui/kiosk_ui.h"
@@ -90,7 +95,19 @@ void nav_key(SDL_Scancode key, ui::NavKeys& nav) {
 
 struct Kiosk {
   app::AppOptions opt;
-  Content content;
+  std::unique_ptr<Content> content;
+  fs::path bundle_dir;     // the folder shown
+  bool managed = false;    // it is the sync state's `current` bundle
+  BundleLock bundle_lock;  // so that a sync does not collect it while shown
+  std::string signature;   // the shown bundle's signature state, for the technician
+  bool smooth_textures = false;
+  bool load_failed_check = false;  // the last failed load was the file check (damaged on disk), not the content
+  double next_switch_check = 0;
+  // The kiosk's own sync schedule, on a thread of its own (downloads never hold up a frame).
+  std::thread sync_thread;
+  std::mutex sync_mutex;
+  std::condition_variable sync_wake;
+  bool sync_stop = false, sync_now = false;
   std::unique_ptr<text::TextEngine> text;
   std::unique_ptr<ui::UiEnv> env;
   ui::Session session;
@@ -135,10 +152,137 @@ struct Kiosk {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     f.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    f.bundle_dir = bundle_dir.generic_string();
+    f.signature = signature;
+    f.can_sync = config.sync.enabled();
+    if (f.can_sync && technician.open) {  // a file read: only while a technician looks
+      const auto st = read_sync_status(config.sync.state_dir);
+      f.sync = st.time.empty() ? "never" : st.time + " " + st.outcome + ": " + st.message;
+    }
     return f;
   }  // CPU time of building the last frame (layout, draw lists), without rasterizing
 
+  // Loads the bundle in dir; when it is good, it replaces the shown one (content, map, everything the screens
+  // use). Otherwise says why and changes nothing.
+  bool load_bundle(const fs::path& dir, std::string& why) {
+    load_failed_check = false;
+    const auto locales = opt.locales.empty() ? find_locales_dir(dir) : std::optional<fs::path>(opt.locales);
+    if (!locales) {
+      why = "no UI catalogs found for " + dir.generic_string() + "; give --locales";
+      return false;
+    }
+    std::string sig = "not checked: a source folder, not a built and signed bundle";
+    if (managed || (fs::exists(dir / manifest_name) && !config.sync.trusted_keys.empty())) {
+      Manifest m;
+      const auto problems = verify_bundle(dir, config.sync.trusted_keys, &m);
+      if (!problems.empty() && managed) {
+        why = problems.front();
+        load_failed_check = true;
+        return false;
+      }
+      sig =
+          problems.empty() ? fmt::format("valid, all {} files intact", m.files.size()) : "INVALID: " + problems.front();
+    }
+    auto c = std::make_unique<Content>(load_content(dir, *locales));
+    if (!c->ok()) {
+      for (const auto& d : c->diags.items)
+        if (d.severity == Severity::error) {
+          fmt::print(stderr, "{}\n", format_diagnostic(d));
+          if (why.empty()) why = format_diagnostic(d);
+        }
+      return false;
+    }
+    auto e = ui::make_env(*c, *text, opt.kiosk_id.empty() ? config.kiosk_id : opt.kiosk_id);
+    // The map: a missing or broken one is reported, and the kiosk runs on without it.
+    const fs::path kmap = !opt.map.empty()                  ? fs::path(opt.map)
+                          : !c->bundle.map_compiled.empty() ? dir / c->bundle.map_compiled
+                                                            : fs::path();
+    if (!kmap.empty()) {
+      ui::attach_map(*e, kmap);
+      if (!e->map) fmt::print(stderr, "warning: no map: {}\n", e->map_error);
+    }
+    // Speech: the bundle's languages espeak-ng has a voice for.
+    for (const auto& tag : c->bundle.locales)
+      if (synth && synth->voice_for(tag)) e->voices.push_back(tag);
+    std::sort(e->voices.begin(), e->voices.end());
+    e->default_low_reach = low_reach_default ? 1 : 0;
+    e->idle_seconds = config.idle_seconds;
+    e->warning_seconds = config.warning_seconds;
+    e->default_high_contrast = opt.theme == "high-contrast";
+    e->default_text_percent = opt.text_size;
+    e->smooth_textures = smooth_textures;
+    env = std::move(e);  // the old env goes first: it refers to the old content
+    content = std::move(c);
+    bundle_dir = dir;
+    bundle_lock = BundleLock(dir);
+    signature = sig;
+    return true;
+  }
+
+  // At an idle moment (nobody using the screens, or a technician watching), shows what sync made current.
+  // A bundle that does not load is rejected: back to the previous one, and the status says why.
+  void maybe_switch_bundle() {
+    if (!managed || clock < next_switch_check) return;
+    next_switch_check = clock + 2;
+    if (session.screen != ui::Screen::attract && !technician.open) return;
+    const fs::path target = link_target(StatePaths{config.sync.state_dir}.current());
+    if (target.empty() || target == bundle_dir) return;
+    std::string why;
+    if (load_bundle(target, why)) {
+      fmt::print(stderr, "bundle: now showing version {} from {}\n", content->bundle.version, target.generic_string());
+      ui::wipe(session);
+      return;
+    }
+    fmt::print(stderr, "error: the new bundle {} does not load: {}; going back to the previous one\n",
+               target.generic_string(), why);
+    reject_current_bundle(config.sync.state_dir, why, !load_failed_check);
+  }
+
+  void run_sync_now() {
+    const auto r = kiosk::run_sync(config.sync);
+    fmt::print(stderr, "sync {}: {}\n", outcome_name(r.outcome), r.message);
+  }
+
+  void start_sync_schedule() {
+    if (!config.sync.enabled() || config.sync.interval_minutes <= 0) return;
+    sync_thread = std::thread([this] {
+      std::unique_lock<std::mutex> lock(sync_mutex);
+      while (!sync_stop) {
+        lock.unlock();
+        run_sync_now();
+        lock.lock();
+        sync_wake.wait_for(lock, std::chrono::duration<double>(config.sync.interval_minutes * 60),
+                           [this] { return sync_stop || sync_now; });
+        sync_now = false;
+      }
+    });
+  }
+  void stop_sync_schedule() {
+    {
+      std::lock_guard<std::mutex> l(sync_mutex);
+      sync_stop = true;
+    }
+    sync_wake.notify_all();
+    if (sync_thread.joinable()) sync_thread.join();
+  }
+
   void frame(bool input, float dt) {
+    maybe_switch_bundle();
+    if (technician.sync_requested) {
+      technician.sync_requested = false;
+      if (sync_thread.joinable()) {
+        std::lock_guard<std::mutex> l(sync_mutex);
+        sync_now = true;
+        sync_wake.notify_all();
+      } else if (config.sync.enabled()) {
+        run_sync_now();
+      }
+    }
+    if (technician.rollback_requested) {
+      technician.rollback_requested = false;
+      if (config.sync.enabled() && roll_back(StatePaths{config.sync.state_dir})) next_switch_check = 0;
+      maybe_switch_bundle();
+    }
     text->atlas.begin_frame();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -289,6 +433,12 @@ struct Kiosk {
                                         {"scale", s.map_view->scale},
                                         {"heading", s.map_view->heading_deg}}
                        : nlohmann::json()}}},
+        {"bundle",
+         {{"id", content->bundle.id},
+          {"version", content->bundle.version},
+          {"dir", bundle_dir.generic_string()},
+          {"managed", managed},
+          {"signature", signature}}},
         {"technician_pin", technician.asking_pin},
         {"technician", technician.open}};
     std::ofstream(file) << j.dump(2) << "\n";
@@ -427,6 +577,8 @@ struct Kiosk {
         words >> seconds;
         pointer.pos = {-1, -1};
         advance(seconds, false);
+      } else if (cmd == "sync") {  // sync now (what the kiosk's schedule does), and wait for it
+        if (config.sync.enabled()) run_sync_now();
       } else if (cmd == "screenshot") {
         std::string f;
         words >> f;
@@ -436,9 +588,10 @@ struct Kiosk {
         words >> f;
         write_state(f);
       } else {
-        fmt::print(stderr,
-                   "{}:{}: error: unknown command '{}'; use tap, drag, hold, key, pinch, wait, screenshot or state\n",
-                   file.generic_string(), line_no, cmd);
+        fmt::print(
+            stderr,
+            "{}:{}: error: unknown command '{}'; use tap, drag, hold, key, pinch, wait, sync, screenshot or state\n",
+            file.generic_string(), line_no, cmd);
         return 2;
       }
     }
@@ -453,26 +606,13 @@ int main(int argc, char** argv) {
   Kiosk k;
   if (auto code = app::parse_options(argc, argv, k.opt)) return *code;
   const auto& o = k.opt;
-  const fs::path bundle = o.bundle.empty() ? default_bundle() : fs::path(o.bundle);
-  const auto locales = o.locales.empty() ? find_locales_dir(bundle) : std::optional<fs::path>(o.locales);
-  if (!locales) {
-    fmt::print(stderr, "error: no UI catalogs found for {}; give --locales\n", bundle.generic_string());
-    return 1;
-  }
-  k.content = load_content(bundle, *locales);
-  if (!k.content.ok()) {
-    for (const auto& d : k.content.diags.items)
-      if (d.severity == Severity::error) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    fmt::print(stderr, "error: the bundle {} is invalid; the kiosk does not show it\n", bundle.generic_string());
-    return 1;
-  }
   Diagnostics font_diags;
   k.text = text::make_text_engine(o.fonts.empty() ? text::default_font_config() : fs::path(o.fonts), font_diags);
   if (!k.text) {
     fmt::print(stderr, "error: no fonts could be opened (install fonts-noto-core)\n");
     return 1;
   }
-  // The kiosk's local config: its place, the technician PIN's hash, idle times.
+  // The kiosk's local config: its place, the technician PIN's hash, idle times, where bundles come from.
   const fs::path config = !o.config.empty() ? fs::path(o.config) : fs::path("/etc/kiosk/kiosk.yaml");
   std::error_code ec;
   if (fs::exists(config, ec)) {
@@ -481,30 +621,35 @@ int main(int argc, char** argv) {
     for (const auto& d : cd.items) fmt::print(stderr, "{}\n", format_diagnostic(d));
     if (cd.has_errors()) return 1;
   }
-  k.env = ui::make_env(k.content, *k.text, o.kiosk_id.empty() ? k.config.kiosk_id : o.kiosk_id);
-  // The map: a missing or broken one is reported, and the kiosk runs on without it.
-  const fs::path kmap = !o.map.empty()                           ? fs::path(o.map)
-                        : !k.content.bundle.map_compiled.empty() ? bundle / k.content.bundle.map_compiled
-                                                                 : fs::path();
-  if (!kmap.empty()) {
-    ui::attach_map(*k.env, kmap);
-    if (!k.env->map) fmt::print(stderr, "warning: no map: {}\n", k.env->map_error);
-  }
-  // Speech: the bundle's languages espeak-ng has a voice for.
   {
     std::string why;
     k.synth = speech::Synthesizer::create(why);
     if (!k.synth) fmt::print(stderr, "warning: no speech: {}\n", why);
-    for (const auto& tag : k.content.bundle.locales)
-      if (k.synth && k.synth->voice_for(tag)) k.env->voices.push_back(tag);
-    std::sort(k.env->voices.begin(), k.env->voices.end());
   }
   k.low_reach_default = o.layout == "low-reach";
-  k.env->default_low_reach = k.low_reach_default ? 1 : 0;
-  k.env->idle_seconds = k.config.idle_seconds;
-  k.env->warning_seconds = k.config.warning_seconds;
-  k.env->default_high_contrast = o.theme == "high-contrast";
-  k.env->default_text_percent = o.text_size;
+  // The bundle: the one named, else the synced `current` one, else the packaged sample.
+  fs::path bundle = o.bundle;
+  if (bundle.empty() && k.config.sync.enabled()) {
+    const StatePaths state{k.config.sync.state_dir};
+    bundle = link_target(state.current());
+    k.managed = !bundle.empty();
+    if (!k.managed)
+      fmt::print(stderr, "warning: no bundle synced into {} yet; showing the packaged one until the first sync\n",
+                 state.root.generic_string());
+  }
+  if (bundle.empty()) bundle = default_bundle();
+  for (std::string why; !k.load_bundle(bundle, why); why.clear()) {
+    // A synced bundle that does not load (damaged, or it fails on this kiosk): back to the previous one.
+    if (k.managed && reject_current_bundle(k.config.sync.state_dir, why, !k.load_failed_check)) {
+      fmt::print(stderr, "error: the bundle {} does not load: {}; going back to the previous one\n",
+                 bundle.generic_string(), why);
+      bundle = link_target(StatePaths{k.config.sync.state_dir}.current());
+      continue;
+    }
+    fmt::print(stderr, "error: the bundle {} is invalid ({}); the kiosk does not show it\n", bundle.generic_string(),
+               why);
+    return 1;
+  }
   if (!o.now.empty()) {
     k.fixed_now = parse_date_time(o.now);
     if (!k.fixed_now) {
@@ -563,7 +708,7 @@ int main(int argc, char** argv) {
   ImGui_ImplSDLRenderer_Init(k.renderer);
   SDL_RendererInfo renderer_info{};
   if (SDL_GetRendererInfo(k.renderer, &renderer_info) == 0 && renderer_info.name)
-    k.env->smooth_textures = std::string_view(renderer_info.name) != "software";
+    k.smooth_textures = k.env->smooth_textures = std::string_view(renderer_info.name) != "software";
   k.sink = std::make_unique<app::SdlTextureSink>(k.renderer);
   if (!o.headless) k.player = std::make_unique<app::SpeechPlayer>(k.synth.get());
   k.text->atlas.set_texture_sink(k.sink.get());
@@ -583,6 +728,7 @@ int main(int argc, char** argv) {
       code = 1;
     }
   } else {
+    k.start_sync_schedule();
     bool running = true;
     auto last = std::chrono::steady_clock::now();
     while (running) {
@@ -620,6 +766,7 @@ int main(int argc, char** argv) {
       k.env->pinch_factor = 1;
     }
   }
+  k.stop_sync_schedule();
   k.player.reset();
   k.text->atlas.release_textures();
   ImGui_ImplSDLRenderer_Shutdown();

@@ -65,6 +65,15 @@ void screen(UiEnv& env, TechnicianState& t, const DeviceFacts& f) {
   ImGui::Text("Bundle: %s, version %lld", b.id.c_str(), static_cast<long long>(b.version));
   ImGui::Text("Check: %s (%zu warnings)", env.content->ok() ? "valid" : "INVALID",
               env.content->diags.count(Severity::warning));
+  ImGui::TextWrapped("From: %s", f.bundle_dir.c_str());
+  ImGui::TextWrapped("Signature: %s", f.signature.c_str());
+  if (f.can_sync) {
+    ImGui::TextWrapped("Last sync: %s", f.sync.c_str());
+    const ImVec2 button(420 * env.unit, 80 * env.unit);
+    if (ImGui::Button("Sync now", button)) t.sync_requested = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Previous bundle", button)) t.rollback_requested = true;
+  }
   ImGui::Text("Services: %zu   Categories: %zu   Locales: %zu", b.services.size(), b.categories.size(),
               b.locales.size());
   ImGui::Text("Kiosk place: %s", env.kiosk ? env.kiosk->id.c_str() : "(area centre)");

@@ -16,6 +16,11 @@ struct DeviceFacts {
   int width = 0, height = 0;
   double rss_mib = 0;
   int touch_devices = 0;
+  // Content: where the shown bundle came from and whether its signature holds.
+  std::string bundle_dir;
+  std::string signature;  // "valid (key ...), N files intact", or what is wrong
+  std::string sync;       // the last sync: time, outcome, message; empty when the kiosk does not sync
+  bool can_sync = false;  // the kiosk config has a sync source
 };
 
 struct TechnicianState {
@@ -25,6 +30,8 @@ struct TechnicianState {
   int failures = 0;
   double locked_until = 0;
   double corner_down_since = -1;
+  bool sync_requested = false;      // "Sync now": the app runs a sync in the background
+  bool rollback_requested = false;  // "Previous bundle": the app goes back and switches
 };
 
 // Watches for the corner gesture; draws the PIN pad and the screen when open. Returns true while the

@@ -1,5 +1,6 @@
 #include "kiosk_script.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace kiosk::test {
@@ -15,8 +16,12 @@ ScriptRun run_script(const std::vector<std::string>& lines, const std::vector<st
       script << l << "\n";
   }
   script.close();
-  std::vector<std::string> argv = {KIOSK_PATH, "--headless",       "--bundle", sample_bundle().string(),
-                                   "--now",    "2026-11-26T10:00", "--script", (tmp.path() / "s.txt").string()};
+  std::vector<std::string> argv = {KIOSK_PATH,         "--headless", "--now",
+                                   "2026-11-26T10:00", "--script",   (tmp.path() / "s.txt").string()};
+  // The sample city, unless the test names a bundle or a config (whose sync state names one).
+  if (std::find(args.begin(), args.end(), "--bundle") == args.end() &&
+      std::find(args.begin(), args.end(), "--config") == args.end())
+    argv.insert(argv.end(), {"--bundle", sample_bundle().string()});
   argv.insert(argv.end(), args.begin(), args.end());
   ScriptRun r;
   r.result = run_command(argv);

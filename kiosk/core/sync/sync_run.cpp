@@ -233,15 +233,17 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options, SyncHo
   return r;
 }
 
-bool reject_current_bundle(const fs::path& state_dir, const std::string& reason) {
+bool reject_current_bundle(const fs::path& state_dir, const std::string& reason, bool remember) {
   const StatePaths s{state_dir};
   const fs::path cur = link_target(s.current());
   SyncStatus st = read_sync_status(state_dir);
   try {
-    if (!cur.empty()) st.rejected_manifest = sha256_hex(read_file(cur / manifest_name, 16u << 20));
+    if (!cur.empty() && remember) {
+      st.rejected_manifest = sha256_hex(read_file(cur / manifest_name, 16u << 20));
+      st.rejected_reason = reason;
+    }
   } catch (const std::exception&) {
   }
-  st.rejected_reason = reason;
   const bool back = roll_back(s);
   st.time = utc_now();
   st.outcome = "rolled-back";

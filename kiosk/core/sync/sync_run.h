@@ -32,7 +32,8 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options = {});
 // The kiosk found the new current bundle unusable: back to the previous one; the bundle is remembered as
 // rejected (a sync does not install it again) and the reason is kept in the status. Returns false when there
 // was nothing to go back to.
-bool reject_current_bundle(const std::filesystem::path& state_dir, const std::string& reason);
+// remember = false for a bundle damaged on this disk (not wrong as published): a sync may install it again.
+bool reject_current_bundle(const std::filesystem::path& state_dir, const std::string& reason, bool remember = true);
 
 struct SyncStatus {
   std::string time;     // UTC, ISO 8601, of the last sync
