@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "kioskctl_run.h"
 #include "support/test_support.h"
@@ -54,4 +55,52 @@ TEST_CASE("build, sign and verify the sample city; a changed byte anywhere is na
   const auto again = kioskctl({"bundle", "build", sample_bundle().string(), out});
   CHECK(again.exit_code == 1);
   CHECK_THAT(again.err, Catch::Contains("is not newer"));
+}
+
+TEST_CASE("sync: a built and signed bundle from a folder, status, then a newer one, then rollback",
+          "[kioskctl][sync]") {
+  TempDir tmp;
+  const fs::path keys = tmp.path() / "keys", src = tmp.path() / "src", pub = tmp.path() / "pub";
+  REQUIRE(kioskctl({"keygen", "--out", keys.string()}).exit_code == 0);
+  fs::copy(sample_bundle(), src, fs::copy_options::recursive);
+  auto publish = [&](int version) {
+    std::string yaml = read_text(src / "bundle.yaml");
+    yaml.replace(yaml.find("\nversion: "), yaml.find('\n', yaml.find("\nversion: ") + 1) - yaml.find("\nversion: "),
+                 "\nversion: " + std::to_string(version));
+    std::ofstream(src / "bundle.yaml") << yaml;
+    const auto b = kioskctl({"bundle", "build", src.string(), pub.string(), "--locales", locales_dir().string()});
+    INFO(b.err);
+    REQUIRE(b.exit_code == 0);
+    REQUIRE(kioskctl({"bundle", "sign", pub.string(), "--key", (keys / "bundle-signing.key").string()}).exit_code == 0);
+  };
+  publish(1);
+  const fs::path config = tmp.path() / "kiosk.yaml";
+  std::ofstream(config) << "kiosk_id: hauptbahnhof\nsync:\n  source: " << pub.string() << "\n  state_dir: state\n"
+                        << "  trusted_keys: [keys/bundle-signing.pub]\n  reserve_mib: 0\n";
+  auto r = kioskctl({"sync", "--config", config.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("sync installed: installed version 1"));
+  r = kioskctl({"sync", "--config", config.string(), "--json"});
+  CHECK(nlohmann::json::parse(r.out)["outcome"] == "up-to-date");
+  r = kioskctl({"sync", "--config", config.string(), "--status"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("signature:  valid, every file intact"));
+
+  publish(2);
+  r = kioskctl({"sync", "--config", config.string(), "--json"});
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["outcome"] == "installed");
+  CHECK(j["version"] == 2);
+  CHECK(j["files_fetched"] == 1);  // bundle.yaml: only the version changed
+  r = kioskctl({"sync", "--config", config.string(), "--rollback"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("now shows version 1"));
+  r = kioskctl({"sync", "--config", config.string(), "--status", "--json"});
+  CHECK(nlohmann::json::parse(r.out)["version"] == 1);
+
+  std::ofstream(config, std::ios::app) << "  retries: many\n";
+  r = kioskctl({"sync", "--config", config.string()});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("kiosk.yaml:7:12"));
 }
