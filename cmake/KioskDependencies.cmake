@@ -16,6 +16,7 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET GLOBAL freetype2)
 pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET GLOBAL espeak-ng)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET GLOBAL libqrencode)
 pkg_check_modules(GEOS REQUIRED IMPORTED_TARGET GLOBAL geos)  # the map compiler: repair, simplify, triangulate
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET GLOBAL libsystemd)  # sd_notify: readiness and watchdog
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET GLOBAL imgui)  # Debian: -limgui -lstb
 
 # libosmium is header-only; Debian ships no CMake config for it. It reads PBF (zlib) and XML (expat, bz2).

@@ -188,6 +188,8 @@ children_cpu() {
   times >"$tmp/times"  # not in a subshell: a forked shell has no waited-for children
   awk 'NR == 2 {s = 0; for (i = 1; i <= 2; i++) {split($i, a, /[ms]/); s += a[1] * 60 + a[2]} printf "%.3f\n", s}' "$tmp/times"
 }
+# CPU time of the whole machine (all processes, all cores) in clock ticks: "busy total" from /proc/stat.
+machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit}' /proc/stat; }
 now() { date +%s.%N; }
 
 # --- the fleet ---------------------------------------------------------------------------------------------
@@ -210,7 +212,7 @@ done
 # One phase: every kiosk syncs at once. The processes are started first and wait on a pipe; one write lets
 # them all go, so the start is not spread over the time it takes to fork N processes.
 run_phase() {
-  local name=$1 dir=$tmp/results/$1 i log0 log1 cpu0 cpu1 kcpu0 kcpu1 t0 t1
+  local name=$1 dir=$tmp/results/$1 i log0 log1 cpu0 cpu1 kcpu0 kcpu1 t0 t1 m0 m1
   mkdir -p "$dir"
   log "phase $name: $kiosks kiosks sync at once"
   rm -f "$tmp/go"
@@ -231,10 +233,12 @@ run_phase() {
   cpu0=$(nginx_ticks)
   children_cpu >"$tmp/kcpu"
   kcpu0=$(cat "$tmp/kcpu")
+  m0=$(machine_ticks)
   t0=$(now)
   printf '%*s' "$kiosks" '' | tr ' ' '\n' >&3
   for p in "${kiosk_pids[@]}"; do wait "$p" || true; done
   t1=$(now)
+  m1=$(machine_ticks)
   kiosk_pids=()
   exec 3<&-
   rm -f "$tmp/go"
@@ -246,7 +250,8 @@ run_phase() {
   head -c "$log1" "$tmp/nginx/access.log" | tail -c +"$((log0 + 1))" >"$dir/access.log"
   cat >"$dir/meta.json" <<EOF
 {"name": "$name", "wall_seconds": $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}'),
- "nginx_cpu_ticks": $((cpu1 - cpu0)), "kiosk_cpu_seconds": $(awk -v a="$kcpu0" -v b="$kcpu1" 'BEGIN {printf "%.3f", b - a}')}
+ "nginx_cpu_ticks": $((cpu1 - cpu0)), "machine_busy_ticks": $((${m1% *} - ${m0% *})),
+ "machine_total_ticks": $((${m1#* } - ${m0#* })), "kiosk_cpu_seconds": $(awk -v a="$kcpu0" -v b="$kcpu1" 'BEGIN {printf "%.3f", b - a}')}
 EOF
   log "phase $name: $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s"
 }
@@ -375,6 +380,11 @@ def phase(name):
         "nginx_request_time_max": max(rtimes) if rtimes else None,
         "nginx_cpu_seconds": meta["nginx_cpu_ticks"] / clk,
         "kiosks_cpu_seconds": meta["kiosk_cpu_seconds"],
+        # Everything that ran on the machine during the phase; what is neither nginx nor the kiosks is
+        # other work (a compiler, ...) that competed with the measurement.
+        "machine_cpu_busy_seconds": meta["machine_busy_ticks"] / clk,
+        "machine_cpu_total_seconds": meta["machine_total_ticks"] / clk,
+        "other_cpu_seconds": max(0.0, meta["machine_busy_ticks"] / clk - meta["nginx_cpu_ticks"] / clk - meta["kiosk_cpu_seconds"]),
     }
 
 phases = [phase(p) for p in ("first-install", "nothing-changed", "one-service-change")]
@@ -408,6 +418,8 @@ rows = [
     ("nginx bytes sent (body)", lambda p: f"{size(p['nginx_bytes_sent'])} ({size(p['nginx_body_bytes_sent'])})"),
     ("nginx CPU", lambda p: f"{p['nginx_cpu_seconds']:.2f} s"),
     ("kiosk processes' CPU (all)", lambda p: f"{p['kiosks_cpu_seconds']:.1f} s"),
+    ("machine CPU busy / available", lambda p: f"{p['machine_cpu_busy_seconds']:.0f} / {p['machine_cpu_total_seconds']:.0f} s"),
+    ("  of it other processes", lambda p: f"{p['other_cpu_seconds']:.1f} s"),
 ]
 w0 = max(len(r[0]) for r in rows)
 cells = [[r[1](p) for p in phases] for r in rows]

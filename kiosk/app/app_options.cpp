@@ -10,6 +10,9 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   CLI::App app{"kiosk: the Stadt für alle touchscreen kiosk"};
   app.add_flag("--headless", o.headless, "render without a display (software renderer); with --screenshot or --script");
   app.add_flag("--windowed", o.windowed, "a window instead of full screen (development)");
+  app.add_flag("--self-test", o.self_test,
+               "check fonts, bundle and signature, map, place, audio, display, touch and disk; exit 1 on a failure "
+               "(with --headless: no display, touch or audio checks)");
   app.add_option("--bundle", o.bundle, "content bundle folder")->check(CLI::ExistingDirectory);
   app.add_option("--locales", o.locales, "UI catalogs folder (default: found next to the bundle)");
   app.add_option("--fonts", o.fonts, "fonts.yaml (default: the project's)");

@@ -9,6 +9,7 @@ namespace kiosk::app {
 struct AppOptions {
   bool headless = false;
   bool windowed = false;
+  bool self_test = false;
   std::string bundle;
   std::string locales;
   std::string map;

@@ -19,6 +19,8 @@
 
 #include "app/app_options.h"
 #include "app/sdl_texture_sink.h"
+#include "app/self_test.h"
+#include "app/service_notify.h"
 #include "app/speech_player.h"
 #include "core/content_loader.h"
 #include "core/hours/civil_date.h"
@@ -96,10 +98,11 @@ void nav_key(SDL_Scancode key, ui::NavKeys& nav) {
 struct Kiosk {
   app::AppOptions opt;
   std::unique_ptr<Content> content;
-  fs::path bundle_dir;     // the folder shown
-  bool managed = false;    // it is the sync state's `current` bundle
-  BundleLock bundle_lock;  // so that a sync does not collect it while shown
-  std::string signature;   // the shown bundle's signature state, for the technician
+  fs::path bundle_dir;        // the folder shown
+  bool managed = false;       // it is the sync state's `current` bundle
+  BundleLock bundle_lock;     // so that a sync does not collect it while shown
+  std::string signature;      // the shown bundle's signature state, for the technician
+  std::string place_problem;  // the kiosk's configured place does not fit the bundle
   bool smooth_textures = false;
   bool load_failed_check = false;  // the last failed load was the file check (damaged on disk), not the content
   double next_switch_check = 0;
@@ -192,7 +195,22 @@ struct Kiosk {
         }
       return false;
     }
-    auto e = ui::make_env(*c, *text, opt.kiosk_id.empty() ? config.kiosk_id : opt.kiosk_id);
+    const std::string kiosk_id = opt.kiosk_id.empty() ? config.kiosk_id : opt.kiosk_id;
+    auto e = ui::make_env(*c, *text, kiosk_id);
+    std::string place;
+    if (!kiosk_id.empty() && !e->kiosk) {
+      std::string ids;
+      for (const auto& k : c->bundle.kiosks) ids += (ids.empty() ? "" : ", ") + k.id;
+      place = fmt::format("kiosk_id '{}' is not one of the bundle's kiosk places ({})", kiosk_id, ids);
+    }
+    ui::place_kiosk(*e, config.location, config.heading_deg);
+    const auto& area = c->bundle.area;
+    if (place.empty() && config.location &&
+        (config.location->lat < area.south || config.location->lat > area.north || config.location->lon < area.west ||
+         config.location->lon > area.east))
+      place = fmt::format("the configured location {:.5f},{:.5f} lies outside the bundle's area", config.location->lat,
+                          config.location->lon);
+    if (!place.empty()) fmt::print(stderr, "warning: {}\n", place);
     // The map: a missing or broken one is reported, and the kiosk runs on without it.
     const fs::path kmap = !opt.map.empty()                  ? fs::path(opt.map)
                           : !c->bundle.map_compiled.empty() ? dir / c->bundle.map_compiled
@@ -216,6 +234,7 @@ struct Kiosk {
     bundle_dir = dir;
     bundle_lock = BundleLock(dir);
     signature = sig;
+    place_problem = place;
     return true;
   }
 
@@ -714,7 +733,11 @@ int main(int argc, char** argv) {
   k.text->atlas.set_texture_sink(k.sink.get());
 
   int code = 0;
-  if (!o.bench_json.empty()) {
+  if (o.self_test) {
+    k.advance(0.1, false);  // one frame: the display really draws
+    code = app::print_self_test(app::run_self_test({k.env.get(), &k.config, k.bundle_dir, k.managed, k.signature,
+                                                    k.place_problem, k.renderer, k.synth.get(), o.headless}));
+  } else if (!o.bench_json.empty()) {
     code = k.bench(o.bench_json, start);
   } else if (!o.script.empty()) {
     code = k.run_script(o.script);
@@ -729,6 +752,8 @@ int main(int argc, char** argv) {
     }
   } else {
     k.start_sync_schedule();
+    app::ServiceNotify notify;
+    bool ready = false;
     bool running = true;
     auto last = std::chrono::steady_clock::now();
     while (running) {
@@ -764,6 +789,11 @@ int main(int argc, char** argv) {
       k.clock += dt;
       k.frame(input, static_cast<float>(dt));
       k.env->pinch_factor = 1;
+      if (!ready) {
+        notify.ready();
+        ready = true;
+      }
+      notify.alive();  // from the main loop itself: a frozen UI stops it
     }
   }
   k.stop_sync_schedule();

@@ -74,9 +74,19 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& di
   if (!f) return c;
   const ReadContext ctx{*f, diags};
   MapReader m(ctx, f->root, "the kiosk config",
-              {"kiosk_id", "technician_pin_hash", "idle_seconds", "warning_seconds", "sync"});
+              {"kiosk_id", "location", "heading", "technician_pin_hash", "idle_seconds", "warning_seconds", "sync"});
   if (m.has("kiosk_id"))
     if (auto v = read_id(ctx, m.get("kiosk_id"), "kiosk_id")) c.kiosk_id = *v;
+  if (m.has("location")) {
+    MapReader loc(ctx, m.get("location"), "location", {"lat", "lon"});
+    if (loc.ok()) {
+      const auto lat = read_number(ctx, loc.require("lat"), "lat", -90, 90);
+      const auto lon = read_number(ctx, loc.require("lon"), "lon", -180, 180);
+      if (lat && lon) c.location = GeoPoint{*lat, *lon};
+    }
+  }
+  if (m.has("heading"))
+    if (auto v = read_number(ctx, m.get("heading"), "heading", 0, 360)) c.heading_deg = *v;
   if (m.has("technician_pin_hash")) {
     const auto n = m.get("technician_pin_hash");
     if (auto v = read_string(ctx, n, "technician_pin_hash", 200)) {

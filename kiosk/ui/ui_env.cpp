@@ -42,6 +42,19 @@ std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, 
   return env;
 }
 
+void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std::optional<double>& heading_deg) {
+  if (!location && !heading_deg) return;
+  KioskPlace p = env.kiosk ? *env.kiosk : KioskPlace{};
+  if (!env.kiosk) p.location = env.here;
+  if (location) p.location = *location;
+  if (heading_deg) p.heading_deg = *heading_deg;
+  env.configured_place = std::move(p);
+  env.kiosk = &*env.configured_place;
+  env.here = env.kiosk->location;
+  env.hours.lat = env.here.lat;
+  env.hours.lon = env.here.lon;
+}
+
 void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
   env.map.reset();
   env.router.reset();

@@ -36,7 +36,8 @@ struct UiEnv {
   std::optional<ZoneClock> zone;
   HolidayCalendar calendar;
   OhContext hours;
-  const KioskPlace* kiosk = nullptr;  // where this kiosk stands; null: the area's centre
+  const KioskPlace* kiosk = nullptr;           // where this kiosk stands; null: the area's centre
+  std::optional<KioskPlace> configured_place;  // from the kiosk's local config (kiosk points here then)
   GeoPoint here;
   Theme theme = theme_normal();
   int default_text_percent = 100;
@@ -101,6 +102,8 @@ std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, 
 
 // Loads the compiled map (a corrupt or missing file leaves env.map empty and says why in map_error) and
 // places every service on it.
+// The kiosk's local config places it (location, heading) where the bundle's place is missing or differs.
+void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std::optional<double>& heading_deg);
 void attach_map(UiEnv& env, const std::filesystem::path& kmap);
 
 // The route and directions to a service for the visit's profile and language (cached in env).

@@ -1,0 +1,33 @@
+#include "app/service_notify.h"
+
+#include <systemd/sd-daemon.h>
+
+#include <cstdint>
+
+namespace kiosk::app {
+
+ServiceNotify::ServiceNotify() {
+  std::uint64_t usec = 0;
+  if (sd_watchdog_enabled(0, &usec) > 0) {
+    enabled_ = true;
+    interval_ = std::chrono::microseconds(usec / 2);
+  }
+}
+
+void ServiceNotify::ready() {
+  sd_notify(0, "READY=1");
+}
+
+void ServiceNotify::status(const std::string& text) {
+  sd_notify(0, ("STATUS=" + text).c_str());
+}
+
+void ServiceNotify::alive() {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_ < interval_) return;
+  last_ = now;
+  sd_notify(0, "WATCHDOG=1");
+}
+
+}  // namespace kiosk::app
