@@ -25,7 +25,7 @@ void make_signed(const fs::path& dir, const KeyPair& k) {
 
 }  // namespace
 
-TEST_CASE("a signed bundle verifies; its manifest lists every file with size and SHA-256", "[bundle]") {
+TEST_CASE("a signed bundle verifies, its manifest lists every file with size and SHA-256", "[bundle]") {
   TempDir tmp;
   const auto k = generate_key_pair();
   make_signed(tmp.path(), k);
