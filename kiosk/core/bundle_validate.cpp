@@ -28,23 +28,25 @@ void check_unique_ids(const std::vector<Item>& items, std::string_view what, Dia
   }
 }
 
-// Calls fn(text, describe) for every translatable text of the bundle; describe() names it for editors
-// and is called only when needed (most texts are fine, and formatting 10,000 names costs).
+// Calls fn(text, field, describe) for every translatable text of the bundle: field is its key in the
+// item ("description", "address.note"); describe() names it for editors and is called only when needed
+// (most texts are fine, and formatting 10,000 names costs). Holiday names are left out: the kiosk never
+// shows them, it only uses the dates.
 template <typename Fn>
 void for_each_text(const Bundle& b, Fn&& fn) {
   auto named = [](const char* what, const std::string& id) {
     return [what, &id] { return fmt::format(fmt::runtime(what), id); };
   };
-  fn(b.title, [] { return std::string("the bundle title"); });
-  for (const auto& k : b.kiosks) fn(k.name, named("the name of kiosk '{}'", k.id));
-  for (const auto& c : b.categories) fn(c.name, named("the name of category '{}'", c.id));
+  fn(b.title, "title", [] { return std::string("the bundle title"); });
+  for (const auto& k : b.kiosks) fn(k.name, "name", named("the name of kiosk '{}'", k.id));
+  for (const auto& c : b.categories) fn(c.name, "name", named("the name of category '{}'", c.id));
   for (const auto& s : b.services) {
-    fn(s.name, named("the name of service '{}'", s.id));
-    fn(s.description, named("the description of service '{}'", s.id));
-    fn(s.address.note, named("the address note of service '{}'", s.id));
-    fn(s.fee_note, named("the fee note of service '{}'", s.id));
+    fn(s.name, "name", named("the name of service '{}'", s.id));
+    fn(s.description, "description", named("the description of service '{}'", s.id));
+    fn(s.address.note, "address.note", named("the address note of service '{}'", s.id));
+    fn(s.fee_note, "fee_note", named("the fee note of service '{}'", s.id));
   }
-  for (const auto& a : b.announcements) fn(a.text, named("the text of announcement '{}'", a.id));
+  for (const auto& a : b.announcements) fn(a.text, "text", named("the text of announcement '{}'", a.id));
 }
 
 }  // namespace
@@ -54,13 +56,13 @@ std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b) {
   for (const auto& locale : b.locales) {
     LocaleCoverage cov;
     cov.locale = locale;
-    for_each_text(b, [&](const LocalizedText& t, auto&& describe) {
+    for_each_text(b, [&](const LocalizedText& t, const char* field, auto&& describe) {
       if (t.empty() || t.find("und")) return;  // absent, or the same in every language
       ++cov.total;
       if (t.find(locale))
         ++cov.translated;
       else
-        cov.missing.push_back({t.pos, describe()});
+        cov.missing.push_back({t.pos, field, describe()});
     });
     out.push_back(std::move(cov));
   }

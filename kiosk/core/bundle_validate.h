@@ -16,8 +16,9 @@ void validate_bundle(Bundle& b, Diagnostics& diags);
 
 // Content texts that need a translation: every LocalizedText without an `und` (language-neutral) value.
 struct MissingTranslation {
-  SourcePos pos;
-  std::string what;  // "the name of category 'health'"
+  SourcePos pos;      // of the text's mapping
+  std::string field;  // its key in the item: "name", "description", "address.note", "fee_note", "text", "title"
+  std::string what;   // "the name of category 'health'"
 };
 struct LocaleCoverage {
   std::string locale;

@@ -76,7 +76,7 @@ TEST_CASE("the focus order in Arabic is the mirror image of German", "[app][a11y
   }
 }
 
-TEST_CASE("Enter chooses the focused control; Help explains the keys", "[app][a11y]") {
+TEST_CASE("Enter chooses the focused control, Help explains the keys", "[app][a11y]") {
   // On home, the first control in reading order that is a category tile: walk until "Bibliotheken…".
   const auto first = run_script({"state"}, screen_args("home", "de"));
   const auto& controls = first.states.at(0)["controls"];
@@ -96,7 +96,7 @@ TEST_CASE("Enter chooses the focused control; Help explains the keys", "[app][a1
   CHECK_THAT(r.states.at(1)["last_spoken"].get<std::string>(), Catch::Contains("Enter"));
 }
 
-TEST_CASE("the idle warning is spoken and lasts at least 20 s; a key extends the visit", "[app][a11y][idle]") {
+TEST_CASE("the idle warning is spoken and lasts at least 20 s, a key extends the visit", "[app][a11y][idle]") {
   const auto r = run_script({"key Down", "wait 95", "state", "key Down", "state", "wait 95", "wait 40", "state"},
                             screen_args("home", "de"));
   REQUIRE(r.result.exit_code == 0);

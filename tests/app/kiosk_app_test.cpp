@@ -13,7 +13,7 @@
 using namespace kiosk::test;
 namespace fs = std::filesystem;
 
-TEST_CASE("tapping a category lists that category; back returns home", "[app]") {
+TEST_CASE("tapping a category lists that category, back returns home", "[app]") {
   const auto r = run_script({"tap 200 400", "state", "tap 130 60", "state"}, {"--screen", "home", "--locale", "de"});
   INFO(r.result.err);
   REQUIRE(r.result.exit_code == 0);
@@ -136,7 +136,7 @@ TEST_CASE("the technician screen: a long press in the corner asks for the PIN fr
   CHECK(bad.exit_code == 1);
 }
 
-TEST_CASE("key presses count as input; keys that leave an app do nothing", "[app][keys]") {
+TEST_CASE("key presses count as input, keys that leave an app do nothing", "[app][keys]") {
   const auto r = run_script({"tap 200 400", "wait 95", "state", "key Escape", "state", "key F4", "state"},
                             {"--screen", "home", "--locale", "de"});
   INFO(r.result.err);

@@ -37,7 +37,7 @@ TEST_CASE("self-test fails on missing fonts and a kiosk place the bundle does no
   CHECK_THAT(r.out, Catch::Contains("self-test FAILED: 3 problems"));
 }
 
-TEST_CASE("the kiosk config places the kiosk; a place outside the city is refused by the self-test",
+TEST_CASE("the kiosk config places the kiosk, a place outside the city is refused by the self-test",
           "[app][self-test]") {
   TempDir tmp;
   std::ofstream(tmp.path() / "kiosk.yaml") << "location: {lat: 50.7753, lon: 6.0839}\nheading: 90\n";

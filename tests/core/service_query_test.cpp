@@ -17,7 +17,7 @@ TEST_CASE("distances and walking times", "[geo]") {
   CHECK(walking_minutes(0) == 1);
 }
 
-TEST_CASE("lists: a category, open first, then by distance; filters never count unknown as yes", "[list]") {
+TEST_CASE("lists: a category, open first, then by distance, and filters never count unknown as yes", "[list]") {
   const Content c = load_content(test::sample_bundle(), test::locales_dir());
   REQUIRE(c.ok());
   const HolidayCalendar cal = holiday_calendar_from(c.bundle);

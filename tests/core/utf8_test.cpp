@@ -32,7 +32,7 @@ TEST_CASE("line_col_at counts lines and code points", "[utf8]") {
   CHECK(x.col == 5);
 }
 
-TEST_CASE("bidi controls are found; marks that are harmless are not", "[utf8]") {
+TEST_CASE("bidi controls are found, marks that are harmless are not", "[utf8]") {
   const auto found = find_bidi_controls("a\u202Eb\u2067c\u200Fd\u061Ce");
   REQUIRE(found.size() == 2);
   CHECK(found[0].cp == 0x202E);

@@ -29,7 +29,7 @@ TEST_CASE("the direction the person faces points up on the screen", "[map][camer
   CHECK(north.x == Approx(400).margin(1e-3));
 }
 
-TEST_CASE("zooming keeps the point under the finger; panning moves with it", "[map][camera]") {
+TEST_CASE("zooming keeps the point under the finger, panning moves with it", "[map][camera]") {
   MapCamera c{0, 0, 1, 30, {500, 500}};
   const ImVec2 finger{700, 300};
   const auto before = c.to_world(finger);

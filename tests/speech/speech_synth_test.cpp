@@ -25,7 +25,7 @@ TEST_CASE("espeak-ng voices for the shipped languages, and honest gaps", "[speec
   CHECK_FALSE(synth->voice_for("ti"));
 }
 
-TEST_CASE("speech is samples of a plausible length; a language without voice is silence", "[speech]") {
+TEST_CASE("speech is samples of a plausible length, a language without voice is silence", "[speech]") {
   std::string why;
   auto synth = Synthesizer::create(why);
   REQUIRE(synth);
@@ -41,7 +41,7 @@ TEST_CASE("speech is samples of a plausible length; a language without voice is 
   CHECK(slow.seconds() > de.seconds() * 1.3);
 }
 
-TEST_CASE("bidi controls are not read; WAV files have a valid header", "[speech]") {
+TEST_CASE("bidi controls are not read, WAV files have a valid header", "[speech]") {
   CHECK(speakable("\u2068Bahnhofstraße\u2069 \u200F10") == "Bahnhofstraße 10");
   Pcm pcm;
   pcm.samples = {0, 100, -100, 0};

@@ -11,7 +11,7 @@
 using namespace kiosk::test;
 namespace fs = std::filesystem;
 
-TEST_CASE("build, sign and verify the sample city; a changed byte anywhere is named", "[kioskctl][bundle]") {
+TEST_CASE("build, sign and verify the sample city, a changed byte anywhere is named", "[kioskctl][bundle]") {
   TempDir tmp;
   const std::string keys = (tmp.path() / "keys").string(), out = (tmp.path() / "b").string();
   REQUIRE(kioskctl({"keygen", "--out", keys}).exit_code == 0);

@@ -62,7 +62,7 @@ TEST_CASE("route: no step-free way exits 3 with an error object", "[kioskctl][ma
   CHECK_THAT(j["reason"].get<std::string>(), Catch::Contains("step-free"));
 }
 
-TEST_CASE("route: a damaged map exits 1 and says what is wrong; bad arguments exit 2", "[kioskctl][map]") {
+TEST_CASE("route: a damaged map exits 1 and says what is wrong, bad arguments exit 2", "[kioskctl][map]") {
   TempDir tmp;
   const fs::path bad = tmp.path() / "bad.kmap";
   {

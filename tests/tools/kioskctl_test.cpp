@@ -71,7 +71,7 @@ TEST_CASE("i18n check is clean for the shipped locales", "[kioskctl]") {
   CHECK(bad.exit_code == 1);
 }
 
-TEST_CASE("hours: state and next change at a local time; errors exit 1", "[kioskctl][hours]") {
+TEST_CASE("hours: state and next change at a local time, errors exit 1", "[kioskctl][hours]") {
   const auto r = kioskctl({"hours", "--tz", "Europe/Berlin", "--at", "2026-11-26T10:00", "Mo-Fr 08:00-18:00; PH off"});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "open\nnext: 2026-11-26T18:00\n");

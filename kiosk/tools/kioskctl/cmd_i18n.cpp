@@ -1,4 +1,4 @@
-// kioskctl i18n check
+// kioskctl i18n check (coverage: cmd_i18n_coverage.cpp)
 
 #include <fmt/format.h>
 
@@ -63,6 +63,7 @@ void add_i18n(CLI::App& app, Action& action) {
   check->add_option("--locales", args->locales, "folder of UI catalogs")->capture_default_str();
   check->add_flag("--json", args->json, "print JSON for machines");
   check->callback([&action, args] { action = [args] { return run_check(*args); }; });
+  add_i18n_coverage(*i18n, action);
 }
 
 }  // namespace kioskctl

@@ -17,6 +17,7 @@ using Action = std::function<int()>;
 void add_validate(CLI::App& app, Action& action);
 void add_info(CLI::App& app, Action& action);
 void add_i18n(CLI::App& app, Action& action);
+void add_i18n_coverage(CLI::App& i18n, Action& action);  // under add_i18n's "i18n"
 void add_import(CLI::App& app, Action& action);
 void add_bench(CLI::App& app, Action& action);
 void add_hours(CLI::App& app, Action& action);

@@ -66,7 +66,7 @@ TEST_CASE("facing the other way, the first step says to turn around", "[directio
   CHECK(s[1].instruction == "Links abbiegen auf Hauptstraße");
 }
 
-TEST_CASE("steps get their own instruction; street names come in the resident's language", "[directions]") {
+TEST_CASE("steps get their own instruction, street names come in the resident's language", "[directions]") {
   Fixture f;
   const auto s = f.steps(tiny_geo(10, 0), tiny_geo(100, 90), RouteProfile::foot, "ar", 90.0);
   REQUIRE(s.size() == 3);

@@ -53,7 +53,7 @@ double dijkstra_cost(const MapData& m, const Snap& from, const Snap& to, RoutePr
 
 }  // namespace
 
-TEST_CASE("on foot the short way takes the steps; in a wheelchair the way round", "[routing]") {
+TEST_CASE("on foot the short way takes the steps, in a wheelchair the way round", "[routing]") {
   Router r(tiny());
   const auto foot = r.route(tiny_geo(0, 0), tiny_geo(100, 100), RouteProfile::foot);
   REQUIRE(foot);
@@ -70,7 +70,7 @@ TEST_CASE("a place reachable only by steps has no step-free route", "[routing]")
   CHECK_FALSE(r.route(tiny_geo(0, 0), tiny_geo(100, -190), RouteProfile::wheelchair));
 }
 
-TEST_CASE("a raised kerb or a turnstile stops a wheelchair; a kerb of unknown height is a detour", "[routing]") {
+TEST_CASE("a raised kerb or a turnstile stops a wheelchair, a kerb of unknown height is a detour", "[routing]") {
   for (const std::uint32_t flag : {kmap::node_kerb_high, kmap::node_barrier}) {
     MapContents m = tiny_map();
     m.route_nodes[D].flags = flag;  // the corner of Westweg and Nordweg: the only step-free way to C

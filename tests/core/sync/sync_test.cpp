@@ -74,7 +74,7 @@ TEST_CASE("sync: a bundle folder that a kiosk shows is not collected", "[sync]")
   CHECK(verify_bundle(v1, {fx.key.public_key}).empty());
 }
 
-TEST_CASE("sync: versions must increase; a technician can go back", "[sync]") {
+TEST_CASE("sync: versions must increase, a technician can go back", "[sync]") {
   SyncFixture fx;
   const auto keys = std::vector{fx.key.public_key};
   REQUIRE(run_sync(fx.config(fx.publish(3).string())).outcome == SyncOutcome::installed);
