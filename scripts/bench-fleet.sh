@@ -13,10 +13,10 @@
 #
 # Needs nginx (Debian: apt-get install nginx-light; it is not started as a service, the bench runs its own),
 # /usr/bin/python3 (for the summary) and kioskctl with `sync` (default: the release build, else the dev build).
-# Everything happens in a temporary folder (about 17 MiB per kiosk), removed at the end unless --keep.
+# Everything happens in a temporary folder (about 16 MiB per kiosk), removed at the end unless --keep.
 set -euo pipefail
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 kiosks=200
@@ -60,10 +60,25 @@ content=$repo/content/aachen
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-fleet.XXXXXX")
 nginx_pid=""
 kiosk_pids=()
+# Stops the kiosk subshells of an interrupted phase and the kioskctl each of them runs (by parent pid, from /proc).
+stop_kiosks() {
+  local f line rest pid want=" ${kiosk_pids[*]} "
+  [ "${#kiosk_pids[@]}" -gt 0 ] || return 0
+  for f in /proc/[0-9]*/stat; do
+    { read -r line <"$f"; } 2>/dev/null || continue
+    pid=${f#/proc/}
+    pid=${pid%/stat}
+    rest=${line##*) }
+    # shellcheck disable=SC2086
+    set -- $rest  # $2 is the parent pid
+    if [[ $want == *" $2 "* ]]; then kill "$pid" 2>/dev/null || true; fi
+  done
+  for pid in "${kiosk_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  for p in "${kiosk_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  stop_kiosks
   if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
     kill -QUIT "$nginx_pid" 2>/dev/null || true  # graceful: the master stops its workers
     for _ in $(seq 50); do kill -0 "$nginx_pid" 2>/dev/null || break; sleep 0.1; done
@@ -324,7 +339,7 @@ def phase(name):
     d = os.path.join(tmp, "results", name)
     with open(os.path.join(d, "meta.json")) as f:
         meta = json.load(f)
-    outcomes, errors, got, secs, fetched = collections.Counter(), collections.Counter(), [], [], []
+    outcomes, errors, got, secs, fetched, per_kiosk = collections.Counter(), collections.Counter(), [], [], [], []
     for i in range(1, n + 1):
         k = f"kiosk-{i:0{len(str(n))}d}"
         try:
@@ -337,6 +352,7 @@ def phase(name):
                 err = f.read().strip().splitlines()
             outcomes["no-result"] += 1
             errors[f"exit {rc}: {err[-1] if err else 'no output'}"] += 1
+            per_kiosk.append({"kiosk": k, "outcome": "no-result"})
             continue
         outcomes[r["outcome"]] += 1
         if r["outcome"] == "failed":
@@ -344,6 +360,8 @@ def phase(name):
         got.append(r["bytes_received"])
         secs.append(r["seconds"])
         fetched.append(r["files_fetched"])
+        per_kiosk.append({"kiosk": k, "outcome": r["outcome"], "bytes_received": r["bytes_received"],
+                          "files_fetched": r["files_fetched"], "seconds": round(r["seconds"], 3)})
     status, reqs, body, sent, conns, rtimes = collections.Counter(), 0, 0, 0, set(), []
     with open(os.path.join(d, "access.log")) as f:
         for line in f:
@@ -385,6 +403,7 @@ def phase(name):
         "machine_cpu_busy_seconds": meta["machine_busy_ticks"] / clk,
         "machine_cpu_total_seconds": meta["machine_total_ticks"] / clk,
         "other_cpu_seconds": max(0.0, meta["machine_busy_ticks"] / clk - meta["nginx_cpu_ticks"] / clk - meta["kiosk_cpu_seconds"]),
+        "per_kiosk": per_kiosk,
     }
 
 phases = [phase(p) for p in ("first-install", "nothing-changed", "one-service-change")]

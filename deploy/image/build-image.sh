@@ -1,6 +1,6 @@
 #!/bin/bash
 # Builds a bootable Debian 12 kiosk disk image in one command:
-#   deploy/image/build-image.sh [--out DIR] [--packages DIR] [--pub KEY.pub] [--config kiosk.yaml]
+#   deploy/image/build-image.sh [--out DIR] [--packages DIR] [--pub KEY.pub --bundle BUILT_SIGNED_DIR] [--config kiosk.yaml]
 # GPT disk, UEFI with systemd-boot; partitions: ESP, root A and root B (RAUC A/B updates), kiosk state.
 # The root file system is mounted read-only; only /var/lib/kiosk (synced bundles) is written; logs stay
 # in memory (nothing about a visit can be left on a disk). No SSH, no open ports: the kiosk session starts
@@ -12,6 +12,7 @@ repo=$(cd "$here/../.." && pwd)
 out=$repo/build/image
 packages=$repo/build/packages
 pub=""
+bundle=""
 config=""
 while [ $# -gt 0 ]; do
   case $1 in
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
     --packages) packages=$2; shift 2 ;;
     --pub) pub=$2; shift 2 ;;
     --config) config=$2; shift 2 ;;
+    --bundle) bundle=$2; shift 2 ;;
     *) echo "usage: $0 [--out DIR] [--packages DIR] [--pub KEY.pub] [--config kiosk.yaml]" >&2; exit 2 ;;
   esac
 done
@@ -35,6 +37,21 @@ if [ -z "$pub" ]; then
   pub=$out/keys/bundle-signing.pub
 fi
 [ -n "$config" ] || config=$here/kiosk.yaml
+kioskctl=$repo/build/release/kiosk/tools/kioskctl/kioskctl
+# The city's bundle is installed into the state partition, as a sync would: the kiosk shows signed
+# content from the first boot. Without --bundle: the sample city, signed with the demo key.
+if [ -z "$bundle" ]; then
+  [ -f "$out/keys/bundle-signing.key" ] || { echo "with --pub, give --bundle (a built, signed bundle)" >&2; exit 2; }
+  bundle=$out/bundle
+  rm -rf "$bundle"
+  "$kioskctl" bundle build "$repo/content/aachen" "$bundle" >/dev/null
+  "$kioskctl" bundle sign "$bundle" --key "$out/keys/bundle-signing.key" >/dev/null
+fi
+seed=$out/seed
+rm -rf "$seed"
+mkdir -p "$seed/state"
+printf 'sync:\n  source: %s\n  state_dir: %s\n  trusted_keys: [%s]\n  reserve_mib: 0\n' "$bundle" "$seed/state" "$pub" > "$seed/seed.yaml"
+"$kioskctl" sync --config "$seed/seed.yaml"
 # RAUC checks update bundles against this keyring. Without one: a development CA next to the image.
 rauc_keys=$out/rauc-keys
 if [ ! -f "$rauc_keys/ca.cert.pem" ]; then
@@ -50,10 +67,11 @@ uuid_state=6b1c3a1e-0a11-4c3e-9d0f-0000000000c0
 
 # shellcheck disable=SC2016  # "$1" belongs to mmdebstrap's hooks
 mmdebstrap --variant=minbase --mode=root --quiet \
-  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,systemd-resolved,cage,rauc,ca-certificates,alsa-utils \
-  --customize-hook='mkdir -p "$1/tmp/debs" "$1/etc/kiosk/keys"' \
+  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,rauc,ca-certificates,alsa-utils \
+  --customize-hook='mkdir -p "$1/tmp/debs" "$1/etc/kiosk/keys" "$1/etc/rauc" "$1/usr/lib/stadt-fuer-alle" "$1/boot/efi"' \
   --customize-hook="copy-in ${debs[*]} /tmp/debs" \
   --customize-hook='chroot "$1" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /tmp/debs/*.deb && rm -rf /tmp/debs && apt-get clean"' \
+  --customize-hook='chroot "$1" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q systemd-resolved && apt-get clean"' \
   --customize-hook="upload $pub /etc/kiosk/keys/city.pub" \
   --customize-hook="upload $config /etc/kiosk/kiosk.yaml" \
   --customize-hook="copy-in $here/files/etc /" \
@@ -67,8 +85,10 @@ mmdebstrap --variant=minbase --mode=root --quiet \
   --customize-hook='chroot "$1" systemctl set-default graphical.target' \
   --customize-hook='chroot "$1" systemctl mask getty@.service serial-getty@.service autovt@.service console-getty.service' \
   --customize-hook='echo kiosk > "$1/etc/hostname"; : > "$1/etc/machine-id"; passwd --root "$1" --lock root' \
-  --customize-hook="printf 'PARTUUID=$uuid_state /var/lib/kiosk ext4 rw,noatime,nosuid,nodev,noexec 0 2\nLABEL=ESP /boot/efi vfat umask=0077,noauto,x-systemd.automount 0 0\ntmpfs /tmp tmpfs nosuid,nodev 0 0\ntmpfs /var/tmp tmpfs nosuid,nodev 0 0\ntmpfs /var/log tmpfs nosuid,nodev,mode=0755 0 0\ntmpfs /var/lib/systemd tmpfs mode=0755 0 0\ntmpfs /var/lib/dhcp tmpfs mode=0755 0 0\n' > \"\$1/etc/fstab\"" \
-  --customize-hook='chroot "$1" env HOME=/tmp kiosk --self-test --headless --config /etc/kiosk/kiosk.yaml --bundle /usr/share/stadt-fuer-alle/content/aachen' \
+  --customize-hook="printf 'PARTUUID=$uuid_state /var/lib/kiosk ext4 rw,noatime,nosuid,nodev,noexec 0 2\nLABEL=ESP /boot/efi vfat umask=0077,noauto,nofail,x-systemd.automount 0 0\ntmpfs /tmp tmpfs nosuid,nodev 0 0\ntmpfs /var/tmp tmpfs nosuid,nodev 0 0\ntmpfs /var/log tmpfs nosuid,nodev,mode=0755 0 0\ntmpfs /var/lib/systemd tmpfs mode=0755 0 0\n' > \"\$1/etc/fstab\"" \
+  --customize-hook="copy-in $seed/state/. /var/lib/kiosk" \
+  --customize-hook='chroot "$1" chown -R kiosk:kiosk /var/lib/kiosk' \
+  --customize-hook='chroot "$1" env HOME=/tmp kiosk --self-test --headless --config /etc/kiosk/kiosk.yaml' \
   bookworm "$rootfs"
 
 # The partitions as files, then one disk.
@@ -92,8 +112,12 @@ printf 'title Kiosk (slot A)\nlinux /a/vmlinuz\ninitrd /a/initrd.img\noptions ro
 printf 'title Kiosk (slot B)\nlinux /b/vmlinuz\ninitrd /b/initrd.img\noptions root=PARTUUID=%s %s rauc.slot=B\n' "$uuid_b" "$options" > "$out/kiosk-b.conf"
 mcopy -i "$esp" "$out/loader.conf" ::/loader/loader.conf
 mcopy -i "$esp" "$out/kiosk-a.conf" "$out/kiosk-b.conf" ::/loader/entries/
+# The synced bundle goes to the state partition; the root keeps an empty mount point.
+rm -rf "$seed/state-fs"
+mv "$rootfs/var/lib/kiosk" "$seed/state-fs"
+mkdir -p "$rootfs/var/lib/kiosk"
 mkfs.ext4 -q -L root-a -d "$rootfs" "$out/root.img" $((root_mib))M
-mkfs.ext4 -q -L kiosk-state "$out/state.img" $((state_mib))M
+mkfs.ext4 -q -L kiosk-state -d "$seed/state-fs" "$out/state.img" $((state_mib))M
 
 disk=$out/kiosk.img
 rm -f "$disk"

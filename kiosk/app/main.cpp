@@ -14,6 +14,7 @@
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -111,6 +112,7 @@ struct Kiosk {
   std::mutex sync_mutex;
   std::condition_variable sync_wake;
   bool sync_stop = false, sync_now = false;
+  std::minstd_rand random{std::random_device{}()};
   std::unique_ptr<text::TextEngine> text;
   std::unique_ptr<ui::UiEnv> env;
   ui::Session session;
@@ -270,7 +272,9 @@ struct Kiosk {
         lock.unlock();
         run_sync_now();
         lock.lock();
-        sync_wake.wait_for(lock, std::chrono::duration<double>(config.sync.interval_minutes * 60),
+        // Up to a tenth later: kiosks switched on together do not keep asking the server together.
+        std::uniform_real_distribution<double> jitter(1.0, 1.1);
+        sync_wake.wait_for(lock, std::chrono::duration<double>(config.sync.interval_minutes * 60 * jitter(random)),
                            [this] { return sync_stop || sync_now; });
         sync_now = false;
       }

@@ -61,8 +61,9 @@ std::string public_key_id(const std::array<unsigned char, 32>& public_key);
 bool is_sha256_hex(std::string_view s);
 
 // What is wrong with a built bundle, one line each (empty: it is intact and signed by a trusted key).
+// hash_contents = false checks sizes only (cheap: for routine crash checks; the kiosk hashes at load).
 std::vector<std::string> verify_bundle(const std::filesystem::path& dir,
                                        const std::vector<std::array<unsigned char, 32>>& trusted_keys,
-                                       Manifest* manifest_out = nullptr);
+                                       Manifest* manifest_out = nullptr, bool hash_contents = true);
 
 }  // namespace kiosk

@@ -37,6 +37,8 @@ struct Body {
   std::string write_error;
   SyncHooks* hooks = nullptr;
   bool first = true;
+  // Resumed files are fetched as they are: byte ranges of a compressed response would not fit the part.
+  [[nodiscard]] bool fd_is_part() const { return fd >= 0; }
   CURL* curl = nullptr;
 };
 
@@ -186,6 +188,8 @@ class HttpSource final : public BundleSource {
     curl_easy_setopt(curl_, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(curl_, CURLOPT_MAXREDIRS, 5L);
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    // gzip/deflate where the server offers it: the manifest is most of a small update.
+    if (!body.fd_is_part()) curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "");
     // Nothing that tells kiosks apart: the same request from every kiosk of a city.
     curl_easy_setopt(curl_, CURLOPT_USERAGENT, "stadt-fuer-alle-kiosk/" KIOSK_VERSION);
     const auto timeout = static_cast<long>(std::ceil(config_.timeout_seconds));
