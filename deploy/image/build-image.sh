@@ -29,7 +29,10 @@ mapfile -t debs < <(ls "$packages"/stadt-fuer-alle*.deb)
 start=$(date +%s)
 mkdir -p "$out"
 rootfs=$out/rootfs
-rm -rf "$rootfs" "$out"/*.img
+# A build killed half-way can leave /proc, /sys and /dev mounted inside the old root: unmount first, and never
+# let rm cross into a mount.
+{ findmnt -rn -o TARGET | grep "^$rootfs/" || true; } | sort -r | while read -r m; do umount -l "$m"; done
+rm -rf --one-file-system "$rootfs" "$out"/*.img
 # Without --pub: a demo key pair next to the image (publish with its .key; never for a real city).
 if [ -z "$pub" ]; then
   mkdir -p "$out/keys"
