@@ -70,7 +70,7 @@ uuid_state=6b1c3a1e-0a11-4c3e-9d0f-0000000000c0
 
 # shellcheck disable=SC2016  # "$1" belongs to mmdebstrap's hooks
 mmdebstrap --variant=minbase --mode=root --quiet \
-  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,rauc,ca-certificates,alsa-utils \
+  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,seatd,libgl1-mesa-dri,libegl-mesa0,rauc,ca-certificates,alsa-utils \
   --customize-hook='mkdir -p "$1/tmp/debs" "$1/etc/kiosk/keys" "$1/etc/rauc" "$1/usr/lib/stadt-fuer-alle" "$1/boot/efi"' \
   --customize-hook="copy-in ${debs[*]} /tmp/debs" \
   --customize-hook='chroot "$1" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /tmp/debs/*.deb && rm -rf /tmp/debs && apt-get clean"' \
@@ -84,7 +84,7 @@ mmdebstrap --variant=minbase --mode=root --quiet \
   --customize-hook="upload $repo/deploy/rauc/kiosk-mark-good.service /etc/systemd/system/kiosk-mark-good.service" \
   --customize-hook='chmod 755 "$1/usr/lib/stadt-fuer-alle/rauc-boot.sh"' \
   --customize-hook='systemd-sysusers --root="$1" && systemd-tmpfiles --root="$1" --create stadt-fuer-alle.conf || true' \
-  --customize-hook='chroot "$1" systemctl enable kiosk.service kiosk-sync.timer kiosk-mark-good.service systemd-networkd systemd-resolved' \
+  --customize-hook='chroot "$1" systemctl enable seatd.service kiosk.service kiosk-sync.timer kiosk-mark-good.service systemd-networkd systemd-resolved' \
   --customize-hook='chroot "$1" systemctl set-default graphical.target' \
   --customize-hook='chroot "$1" systemctl mask getty@.service serial-getty@.service autovt@.service console-getty.service' \
   --customize-hook='echo kiosk > "$1/etc/hostname"; : > "$1/etc/machine-id"; passwd --root "$1" --lock root' \
