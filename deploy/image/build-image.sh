@@ -70,7 +70,7 @@ uuid_state=6b1c3a1e-0a11-4c3e-9d0f-0000000000c0
 
 # shellcheck disable=SC2016  # "$1" belongs to mmdebstrap's hooks
 mmdebstrap --variant=minbase --mode=root --quiet \
-  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,seatd,libgl1-mesa-dri,libegl-mesa0,rauc,ca-certificates,alsa-utils \
+  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,xwayland,seatd,libgl1-mesa-dri,libegl-mesa0,rauc,ca-certificates,alsa-utils \
   --customize-hook='mkdir -p "$1/tmp/debs" "$1/etc/kiosk/keys" "$1/etc/rauc" "$1/usr/lib/stadt-fuer-alle" "$1/boot/efi"' \
   --customize-hook="copy-in ${debs[*]} /tmp/debs" \
   --customize-hook='chroot "$1" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /tmp/debs/*.deb && rm -rf /tmp/debs && apt-get clean"' \

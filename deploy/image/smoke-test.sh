@@ -32,7 +32,7 @@ accel=tcg
 [ -w /dev/kvm ] && accel=kvm
 # -snapshot: the image file stays as built. No network device: nothing is needed from outside.
 qemu-system-x86_64 -machine q35,accel=$accel -m 2048 -smp 2 -bios /usr/share/ovmf/OVMF.fd -snapshot \
-  -drive file="$image",format=raw,if=virtio -vga std -display none -nic none \
+  -drive file="$image",format=raw,if=virtio -vga none -device virtio-vga -display none -nic none \
   -serial file:"$log" -no-reboot &
 qemu=$!
 trap 'kill $qemu 2>/dev/null || true' EXIT
