@@ -21,8 +21,10 @@ done
 start=$(date +%s)
 if [ "$mode" = chroot ]; then
   rootfs=$(dirname "$image")/rootfs
-  chroot "$rootfs" env HOME=/tmp kiosk --self-test --headless --config /etc/kiosk/kiosk.yaml \
-    --bundle /usr/share/stadt-fuer-alle/content/aachen
+  # The state partition's contents (the synced bundle) where the kiosk finds them at boot.
+  mount --bind "$(dirname "$image")/seed/state-fs" "$rootfs/var/lib/kiosk"
+  trap 'umount "$rootfs/var/lib/kiosk"' EXIT
+  chroot "$rootfs" env HOME=/tmp kiosk --self-test --headless --config /etc/kiosk/kiosk.yaml
   echo "smoke-test (chroot): passed in $(($(date +%s) - start)) s"
   exit 0
 fi
