@@ -4,7 +4,8 @@
 # GPT disk, UEFI with systemd-boot; partitions: ESP, root A and root B (RAUC A/B updates), kiosk state.
 # The root file system is mounted read-only; only /var/lib/kiosk (synced bundles) is written; logs stay
 # in memory (nothing about a visit can be left on a disk). No SSH, no open ports: the kiosk session starts
-# by itself (kiosk.service in cage), and kiosk-sync.timer fetches signed bundles.
+# by itself (kiosk.service in cage, via kiosk-session.sh: files/etc/systemd/system/kiosk.service.d), and
+# kiosk-sync.timer fetches signed bundles.
 # Needs root, mmdebstrap, fdisk (sfdisk), dosfstools, mtools, e2fsprogs, and network access to a Debian mirror.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +27,12 @@ while [ $# -gt 0 ]; do
 done
 mapfile -t debs < <(ls "$packages"/stadt-fuer-alle*.deb)
 [ ${#debs[@]} -eq 3 ] || { echo "build the packages first: cpack --preset deb" >&2; exit 1; }
+# Packages older than the units in deploy/systemd would put old units into the image.
+for f in kiosk.service kiosk-sync.service kiosk-sync.timer; do
+  dpkg-deb --fsys-tarfile "$packages/stadt-fuer-alle_"*_amd64.deb | tar -xO "./usr/lib/systemd/system/$f" |
+    cmp -s - "$repo/deploy/systemd/$f" ||
+    { echo "build-image: $packages has another $f than deploy/systemd: rebuild the packages (cpack --preset deb)" >&2; exit 1; }
+done
 start=$(date +%s)
 mkdir -p "$out"
 rootfs=$out/rootfs
@@ -70,7 +77,7 @@ uuid_state=6b1c3a1e-0a11-4c3e-9d0f-0000000000c0
 
 # shellcheck disable=SC2016  # "$1" belongs to mmdebstrap's hooks
 mmdebstrap --variant=minbase --mode=root --quiet \
-  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,xwayland,seatd,libgl1-mesa-dri,libegl-mesa0,rauc,ca-certificates,alsa-utils \
+  --include=systemd-sysv,udev,dbus,libpam-systemd,linux-image-amd64,initramfs-tools,systemd-boot,cage,xwayland,seatd,libgl1-mesa-dri,libegl-mesa0,rauc,rauc-service,iproute2,ca-certificates,alsa-utils \
   --customize-hook='mkdir -p "$1/tmp/debs" "$1/etc/kiosk/keys" "$1/etc/rauc" "$1/usr/lib/stadt-fuer-alle" "$1/boot/efi"' \
   --customize-hook="copy-in ${debs[*]} /tmp/debs" \
   --customize-hook='chroot "$1" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /tmp/debs/*.deb && rm -rf /tmp/debs && apt-get clean"' \
@@ -82,7 +89,8 @@ mmdebstrap --variant=minbase --mode=root --quiet \
   --customize-hook="upload $rauc_keys/ca.cert.pem /etc/rauc/keyring.pem" \
   --customize-hook="upload $repo/deploy/rauc/rauc-boot.sh /usr/lib/stadt-fuer-alle/rauc-boot.sh" \
   --customize-hook="upload $repo/deploy/rauc/kiosk-mark-good.service /etc/systemd/system/kiosk-mark-good.service" \
-  --customize-hook='chmod 755 "$1/usr/lib/stadt-fuer-alle/rauc-boot.sh"' \
+  --customize-hook="upload $here/kiosk-session.sh /usr/lib/stadt-fuer-alle/kiosk-session" \
+  --customize-hook='chmod 755 "$1/usr/lib/stadt-fuer-alle/rauc-boot.sh" "$1/usr/lib/stadt-fuer-alle/kiosk-session"' \
   --customize-hook='systemd-sysusers --root="$1" && systemd-tmpfiles --root="$1" --create stadt-fuer-alle.conf || true' \
   --customize-hook='chroot "$1" systemctl enable seatd.service kiosk.service kiosk-sync.timer kiosk-mark-good.service systemd-networkd systemd-resolved' \
   --customize-hook='chroot "$1" systemctl set-default graphical.target' \
