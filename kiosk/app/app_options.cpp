@@ -33,12 +33,18 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   app.add_option("--script", o.script, "replay a script of touches, keys and waits")->check(CLI::ExistingFile);
   app.add_option("--text-size", o.text_size, "text size in percent")->check(CLI::IsMember({100, 150, 200}));
   app.add_option("--bench-json", o.bench_json, "headless: measure start-up and frame times, write them as JSON");
+  app.add_option("--soak", o.soak_minutes,
+                 "headless: random touches, drags, keys, languages, searches, idle periods and bundle reloads for "
+                 "MINUTES; report memory and errors, exit 1 on an error or heap growth over 2 % after warm-up")
+      ->check(CLI::Range(0.0, 100000.0));
+  app.add_option("--seed", o.seed, "random seed of --soak (the same seed repeats the same steps)");
   app.add_option("--layout", o.layout, "normal or low-reach (every control in the lower part of the screen)")
       ->check(CLI::IsMember({"normal", "low-reach"}));
   app.add_option("--speech-wav", o.speech_wav, "headless: write what the screen reads aloud to this WAV file");
   app.add_option("--theme", o.theme, "normal or high-contrast")->check(CLI::IsMember({"normal", "high-contrast"}));
   try {
     app.parse(argc, argv);
+    if (o.soak_minutes > 0 && !o.headless) throw CLI::ValidationError("--soak", "needs --headless");
     if (!size.empty()) {
       const auto x = size.find('x');
       if (x == std::string::npos) throw CLI::ValidationError("--size", "expected WIDTHxHEIGHT");

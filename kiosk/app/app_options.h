@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's command line.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -28,9 +29,10 @@ struct AppOptions {
   std::string script;
   int text_size = 100;  // percent
   std::string theme = "normal";
-  std::string bench_json;
-  std::string config;  // the kiosk's local config (default /etc/kiosk/kiosk.yaml when it exists)  // measure start-up
-                       // and frame times over a tour of the screens, write JSON
+  std::string bench_json;   // measure start-up and frame times over a tour of the screens, write JSON
+  std::string config;       // the kiosk's local config (default /etc/kiosk/kiosk.yaml when it exists)
+  double soak_minutes = 0;  // headless: random use for this long (leaks, crashes)
+  std::uint32_t seed = 1;   // of the soak's random steps
 };
 
 // Parses argv; on --help or an error prints and returns the exit code to use.

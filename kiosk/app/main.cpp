@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_sdlrenderer.h>
 #include <fmt/format.h>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
@@ -22,6 +23,7 @@
 #include "app/sdl_texture_sink.h"
 #include "app/self_test.h"
 #include "app/service_notify.h"
+#include "app/soak.h"
 #include "app/speech_player.h"
 #include "core/content_loader.h"
 #include "core/hours/civil_date.h"
@@ -52,6 +54,22 @@ fs::path default_bundle() {
     if (fs::exists(p / "bundle.yaml", ec)) return p;
   }
   return "content/aachen";
+}
+
+// Dear ImGui's allocations, counted (the soak reports them): a size header before each block.
+std::size_t imgui_bytes = 0;
+void* imgui_alloc(std::size_t size, void*) {
+  auto* p = static_cast<std::size_t*>(std::malloc(size + sizeof(std::max_align_t)));
+  if (!p) return nullptr;
+  *p = size;
+  imgui_bytes += size;
+  return reinterpret_cast<char*>(p) + sizeof(std::max_align_t);
+}
+void imgui_free(void* ptr, void*) {
+  if (!ptr) return;
+  auto* p = reinterpret_cast<std::size_t*>(static_cast<char*>(ptr) - sizeof(std::max_align_t));
+  imgui_bytes -= *p;
+  std::free(p);
 }
 
 struct Pointer {  // scripted touches, fed to ImGui directly so that replays do not depend on SDL's focus
@@ -289,7 +307,16 @@ struct Kiosk {
     if (sync_thread.joinable()) sync_thread.join();
   }
 
+  long frames = 0;
+
+  ui::Screen last_screen = ui::Screen::attract;
+
   void frame(bool input, float dt) {
+    ++frames;
+    // A visit ended (idle or "done"): hand memory freed during it back to the system, so that months of
+    // visits do not leave the heap fragmented at its high-water mark.
+    if (session.screen == ui::Screen::attract && last_screen != ui::Screen::attract) malloc_trim(0);
+    last_screen = session.screen;
     maybe_switch_bundle();
     if (technician.sync_requested) {
       technician.sync_requested = false;
@@ -469,10 +496,10 @@ struct Kiosk {
 
   void advance(double seconds, bool input_first) {
     // Enough frames for animations to settle; long waits only move the clock (idle tests wait minutes).
-    const int frames = std::clamp(static_cast<int>(seconds * 30), 1, 12);
-    for (int i = 0; i < frames; ++i) {
-      clock += seconds / frames;
-      frame(input_first && i == 0, static_cast<float>(seconds / frames));
+    const int n = std::clamp(static_cast<int>(seconds * 30), 1, 12);
+    for (int i = 0; i < n; ++i) {
+      clock += seconds / n;
+      frame(input_first && i == 0, static_cast<float>(seconds / n));
     }
   }
 
@@ -534,17 +561,134 @@ struct Kiosk {
     return 0;
   }
 
-  // Script lines: tap X Y | drag X1 Y1 X2 Y2 | wait SECONDS | screenshot FILE | state FILE. Coordinates
-  // are screen pixels. Returns an exit code.
+  // Random use for `minutes` of wall time (the kiosk's own clock runs faster: idle periods cost nothing).
+  // Fails on an error, a blank screen, a visit not wiped after idling, or heap growth after warm-up.
+  int soak(double minutes, std::uint32_t seed) {
+    app::SoakReport r;
+    r.minutes = minutes;
+    r.seed = seed;
+    std::mt19937 rng(seed);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    const double clock0 = clock;
+    const int atlas0 = text->atlas.generation();
+    advance(0.2, false);
+    auto memory = [&] {
+      auto m = app::memory_use();
+      std::size_t atlas = text->atlas.memory_bytes();
+      for (const auto& p : text->atlas.pages())  // the textures: ABGR, in this process with a software renderer
+        atlas += p.texture ? static_cast<std::size_t>(p.size) * static_cast<std::size_t>(p.size) * 4 : 0;
+      m.atlas_kib = static_cast<long>(atlas / 1024);
+      m.layout_kib = static_cast<long>(text->cache.approx_bytes() / 1024);
+      m.imgui_kib = static_cast<long>(imgui_bytes / 1024);
+      return m;
+    };
+    auto fail = [&](const std::string& step, const std::string& what) {
+      r.errors.push_back(fmt::format("step {} ({}): {}", r.steps, step, what));
+    };
+    r.start = memory();
+    // Warm-up: every screen in every language at every text size, then random steps until the layout cache
+    // is full and the glyph atlas has reached its page limit once (or 40 % of the run has passed): from
+    // then on the caches are at their bounds and the heap must stay flat.
+    for (const int percent : {100, 150, 200})
+      for (const auto& locale : content->bundle.locales) {
+        for (const char* name : {"home", "list", "detail", "map", "accessibility"}) {
+          session.locale = locale;
+          session.text_percent = percent;
+          ui::screen_from_name(name, session.screen);
+          session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
+          session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
+          advance(0.1, false);
+        }
+        session.map_view.reset();
+        if (env->map) {  // the whole city, and back (the largest frames)
+          const auto& h = env->map->header;
+          session.screen = ui::Screen::map;
+          session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
+          advance(0.1, false);
+          session.map_view.reset();
+        }
+        run_command("search a", "soak warm-up");  // the language's search index
+      }
+    ui::wipe(session);
+    bool warm = false;
+    for (;;) {
+      if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
+      const bool at_bounds = text->cache.size() >= text->cache.capacity() && text->atlas.generation() > atlas0;
+      if (!warm && (at_bounds || elapsed() >= minutes * 60 * 0.4)) {
+        warm = true;
+        r.warmup_seconds = elapsed();
+        r.cache_warm = text->cache.size();
+        r.warm = r.peak = memory();
+      }
+      app::SoakView view;
+      int w = 0, h = 0;
+      SDL_GetRendererOutputSize(renderer, &w, &h);
+      view.width = w;
+      view.height = h;
+      view.locales = content->bundle.locales;
+      view.idle_seconds = config.idle_seconds + config.warning_seconds;
+      for (const ImGuiID id : ui::focus_order(env->a11y, env->rtl)) {
+        const ui::A11yItem* item = ui::find_control(env->a11y, id);
+        view.controls.push_back({item->text, item->rect.Min.x, item->rect.Min.y + last_offset, item->rect.Max.x,
+                                 item->rect.Max.y + last_offset});
+      }
+      const std::string step = app::next_soak_step(rng, view);
+      ++r.steps;
+      try {
+        if (run_command(step, fmt::format("soak step {}", r.steps)) != 0) fail(step, "the step failed");
+      } catch (const std::exception& e) {
+        fail(step, std::string("exception: ") + e.what());
+      }
+      r.reloads += step == "reload";
+      // What a resident would see: never a blank screen; after idling, a wiped visit on the attract screen.
+      const ImDrawData* dd = ImGui::GetDrawData();
+      if (!dd || dd->TotalVtxCount == 0) fail(step, "the frame drew nothing");
+      if (!technician.open && env->a11y.items.empty()) fail(step, "the screen has no text and no controls");
+      if (step.starts_with("wait ") && std::stod(step.substr(5)) > view.idle_seconds && !technician.open) {
+        ++r.wipes;
+        if (session.screen != ui::Screen::attract || !session.query.empty() || !session.locale.empty())
+          fail(step, fmt::format("the visit was not wiped after idling (screen {}, query '{}')",
+                                 ui::screen_name(session.screen), session.query));
+      }
+      if (warm) {
+        const auto m = memory();
+        r.peak.rss_kib = std::max(r.peak.rss_kib, m.rss_kib);
+        r.peak.anon_kib = std::max(r.peak.anon_kib, m.anon_kib);
+        r.peak.atlas_kib = std::max(r.peak.atlas_kib, m.atlas_kib);
+      }
+    }
+    if (!warm) r.warm = r.peak = memory();
+    r.end = memory();
+    r.cache_end = text->cache.size();
+    r.cache_capacity = text->cache.capacity();
+    r.atlas_clears = text->atlas.generation() - atlas0;
+    r.frames = frames;
+    r.virtual_hours = (clock - clock0) / 3600;
+    fmt::print("{}", app::format_soak_report(r));
+    return r.passed() ? 0 : 1;
+  }
+
+  // Script lines: tap X Y | drag X1 Y1 X2 Y2 | hold X Y S | key NAME | pinch X Y F | wait SECONDS | locale TAG |
+  // search TEXT | reload | sync | screenshot FILE | state FILE. Coordinates are screen pixels. Returns an exit
+  // code; `where` names the line in messages.
   int run_script(const fs::path& file) {
     std::ifstream in(file);
     int line_no = 0;
     advance(0.1, false);
     for (std::string line; std::getline(in, line);) {
       ++line_no;
+      if (const int code = run_command(line, fmt::format("{}:{}", file.generic_string(), line_no)); code != 0)
+        return code;
+    }
+    return 0;
+  }
+
+  int run_command(const std::string& line, const std::string& where) {
+    {
       std::istringstream words(line);
       std::string cmd;
-      if (!(words >> cmd) || cmd[0] == '#') continue;
+      if (!(words >> cmd) || cmd[0] == '#') return 0;
       if (cmd == "tap") {
         float x = 0, y = 0;
         words >> x >> y;
@@ -579,7 +723,7 @@ struct Kiosk {
         words >> name;
         const SDL_Scancode sc = SDL_GetScancodeFromName(name.c_str());
         if (sc == SDL_SCANCODE_UNKNOWN) {
-          fmt::print(stderr, "{}:{}: error: unknown key '{}'\n", file.generic_string(), line_no, name);
+          fmt::print(stderr, "{}: error: unknown key '{}'\n", where, name);
           return 2;
         }
         pressed_key = sc;
@@ -610,11 +754,45 @@ struct Kiosk {
         std::string f;
         words >> f;
         write_state(f);
+      } else if (cmd == "locale") {  // locale TAG: what the language screen does
+        std::string tag;
+        words >> tag;
+        if (std::find(content->bundle.locales.begin(), content->bundle.locales.end(), tag) ==
+            content->bundle.locales.end()) {
+          fmt::print(stderr, "{}: error: the bundle does not offer the language '{}'\n", where, tag);
+          return 2;
+        }
+        session.locale = tag;
+        if (session.screen == ui::Screen::attract || session.screen == ui::Screen::language)
+          session.screen = ui::Screen::home;
+        advance(0.2, false);
+      } else if (cmd == "search") {  // search TEXT: the search screen, TEXT typed one character at a time
+        std::string typed;
+        std::getline(words >> std::ws, typed);
+        if (session.locale.empty() && !content->bundle.locales.empty()) session.locale = content->bundle.locales[0];
+        session.screen = ui::Screen::search;
+        session.query.clear();
+        for (std::size_t i = 0; i < typed.size();) {
+          std::size_t n = 1;  // one UTF-8 sequence
+          while (i + n < typed.size() && (static_cast<unsigned char>(typed[i + n]) & 0xC0) == 0x80) ++n;
+          session.query += typed.substr(i, n);
+          i += n;
+          advance(1.0 / 30, false);
+        }
+        advance(0.2, false);
+      } else if (cmd == "reload") {  // reload the bundle from its folder, as a bundle switch does
+        std::string why;
+        if (!load_bundle(bundle_dir, why)) {
+          fmt::print(stderr, "{}: error: reloading {} failed: {}\n", where, bundle_dir.generic_string(), why);
+          return 1;
+        }
+        ui::wipe(session);
+        advance(0.1, false);
       } else {
-        fmt::print(
-            stderr,
-            "{}:{}: error: unknown command '{}'; use tap, drag, hold, key, pinch, wait, sync, screenshot or state\n",
-            file.generic_string(), line_no, cmd);
+        fmt::print(stderr,
+                   "{}: error: unknown command '{}'; use tap, drag, hold, key, pinch, wait, locale, search, reload, "
+                   "sync, screenshot or state\n",
+                   where, cmd);
         return 2;
       }
     }
@@ -626,6 +804,10 @@ struct Kiosk {
 
 int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
+  // Months without a restart: large blocks (glyph atlas pages and their textures, ~1-4 MiB, dropped and
+  // made again when the atlas refills) always come from mmap and go back to the system when freed. glibc
+  // otherwise raises this threshold after the first such free and keeps the memory in the heap for good.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   Kiosk k;
   if (auto code = app::parse_options(argc, argv, k.opt)) return *code;
   const auto& o = k.opt;
@@ -723,6 +905,7 @@ int main(int argc, char** argv) {
   if (!o.windowed) SDL_ShowCursor(SDL_DISABLE);  // touch screens show no cursor
 
   IMGUI_CHECKVERSION();
+  ImGui::SetAllocatorFunctions(imgui_alloc, imgui_free);
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing about a session is written anywhere
@@ -743,6 +926,8 @@ int main(int argc, char** argv) {
                                                     k.place_problem, k.renderer, k.synth.get(), o.headless}));
   } else if (!o.bench_json.empty()) {
     code = k.bench(o.bench_json, start);
+  } else if (o.soak_minutes > 0) {
+    code = k.soak(o.soak_minutes, o.seed);
   } else if (!o.script.empty()) {
     code = k.run_script(o.script);
   } else if (!o.speech_wav.empty()) {

@@ -27,6 +27,9 @@ GlyphAtlas::~GlyphAtlas() {
 std::size_t GlyphAtlas::memory_bytes() const {
   std::size_t n = 0;
   for (const auto& p : pages_) n += p.pixels.size();
+  // The glyph table: a node per glyph (key, value, next pointer) and the bucket array.
+  n += glyphs_.size() * (sizeof(std::uint64_t) + sizeof(AtlasGlyph) + 2 * sizeof(void*)) +
+       glyphs_.bucket_count() * sizeof(void*);
   return n;
 }
 

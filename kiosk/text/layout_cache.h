@@ -40,6 +40,19 @@ class LayoutCache {
     order_.clear();
   }
   [[nodiscard]] std::size_t size() const { return map_.size(); }
+  [[nodiscard]] std::size_t capacity() const { return capacity_; }
+  // Roughly what the kept paragraphs take (glyphs, runs, lines, keys); walks the cache: for reports only.
+  [[nodiscard]] std::size_t approx_bytes() const {
+    std::size_t n = 0;
+    for (const auto& [key, p] : order_) {
+      n += key.capacity() + sizeof(Paragraph) + p->lines.capacity() * sizeof(Line);
+      for (const auto& line : p->lines) {
+        n += line.runs.capacity() * sizeof(GlyphRun);
+        for (const auto& run : line.runs) n += run.glyphs.capacity() * sizeof(Glyph) + run.script.capacity();
+      }
+    }
+    return n;
+  }
   [[nodiscard]] std::size_t hits() const { return hits_; }
   [[nodiscard]] std::size_t misses() const { return misses_; }
 
