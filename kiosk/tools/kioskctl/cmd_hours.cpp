@@ -113,7 +113,7 @@ void add_hours(CLI::App& app, Action& action) {
   auto* value = cmd->add_option("VALUE", args->value, "the opening_hours value");
   at->excludes(batch);
   batch->excludes(value);
-  cmd->callback([&action, args, at, batch, value] {
+  cmd->callback([&action, args, at, value] {
     if (!args->batch && (at->count() == 0 || value->count() == 0))
       throw CLI::ValidationError("hours", "give --at TIME VALUE, or --batch");
     if ((args->lat.has_value()) != (args->lon.has_value()))
