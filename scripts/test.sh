@@ -1,12 +1,37 @@
 #!/bin/sh
-# Installs what is needed, builds, and runs every test: first the debug build, then the same suite
-# under AddressSanitizer + UndefinedBehaviorSanitizer. .ci/run calls exactly this.
+# Installs what is needed, builds, and runs every test: the debug build (gcc), a 5-minute soak of the
+# kiosk, the same suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang, leak detection on),
+# and a short run of every fuzz target. .ci/run calls exactly this. SOAK_MINUTES and FUZZ_SECONDS
+# shorten or lengthen the last two.
 set -eu
 cd "$(dirname "$0")/.."
 ./deploy/install-deps.sh
-for preset in dev asan; do
-  echo "== $preset: configure, build, test"
-  cmake --preset "$preset"
-  cmake --build --preset "$preset"
-  ctest --preset "$preset"
-done
+soak_minutes=${SOAK_MINUTES:-5}
+fuzz_seconds=${FUZZ_SECONDS:-30}
+
+echo "== dev: configure, build, test"
+cmake --preset dev
+cmake --build --preset dev
+ctest --preset dev
+
+# The soak runs on one core while the sanitizer build uses the rest; it measures memory, not speed.
+# Its seed follows the commit: every commit is soaked differently, and a failure can be replayed.
+seed=$(( 0x$(git rev-parse --short=7 HEAD 2>/dev/null || echo 1) % 1000000 ))
+echo "== soak: $soak_minutes min, seed $seed (in the background)"
+./build/dev/kiosk/app/kiosk --headless --bundle content/aachen --soak "$soak_minutes" --seed "$seed" \
+  > build/dev/soak.log 2>&1 &
+soak_pid=$!
+
+echo "== asan: configure, build, test"
+cmake --preset asan
+cmake --build --preset asan
+ctest --preset asan
+
+echo "== soak result"
+soak_status=0
+wait $soak_pid || soak_status=$?
+cat build/dev/soak.log
+[ "$soak_status" -eq 0 ] || { echo "soak FAILED (replay: kiosk --headless --soak $soak_minutes --seed $seed)"; exit 1; }
+
+echo "== fuzz: $fuzz_seconds s per target"
+./scripts/fuzz.sh "$fuzz_seconds"

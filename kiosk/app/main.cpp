@@ -503,17 +503,19 @@ struct Kiosk {
     }
   }
 
-  // Start-up to first frame, then frame times over a tour of the busiest screens in four scripts.
+  // Start-up to first frame, then frame times over a tour of every screen in four scripts.
   int bench(const fs::path& out, std::chrono::steady_clock::time_point start) {
     frame(false, 1.f / 30);
     const double first_frame_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::vector<double> cold, warm;
     for (const char* locale : {"de", "ar", "ta", "ti"})
-      for (ui::Screen screen : {ui::Screen::home, ui::Screen::list, ui::Screen::detail, ui::Screen::search}) {
+      for (ui::Screen screen : {ui::Screen::attract, ui::Screen::language, ui::Screen::home, ui::Screen::list,
+                                ui::Screen::detail, ui::Screen::search, ui::Screen::map, ui::Screen::accessibility}) {
         session.locale = locale;
         session.screen = screen;
         session.category = "health";
+        session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
         session.query = "a";
         for (int i = 0; i < 12; ++i) {
           frame(false, 1.f / 30);
@@ -587,35 +589,37 @@ struct Kiosk {
       r.errors.push_back(fmt::format("step {} ({}): {}", r.steps, step, what));
     };
     r.start = memory();
-    // Warm-up: every screen in every language at every text size, then random steps until the layout cache
-    // is full and the glyph atlas has reached its page limit once (or 40 % of the run has passed): from
-    // then on the caches are at their bounds and the heap must stay flat.
-    for (const int percent : {100, 150, 200})
-      for (const auto& locale : content->bundle.locales) {
+    // Warm-up: every screen in every language (a frame each), the language's search index, the whole city
+    // map and the larger text sizes; then random steps until the layout cache is full and the glyph atlas
+    // has reached its page limit once. At the latest after 40 % of the run, the caches are taken as warm:
+    // from then on the heap must stay flat.
+    const double warmup_limit = minutes * 60 * 0.4;
+    for (const auto& locale : content->bundle.locales) {
+      if (elapsed() > warmup_limit) break;
+      session.locale = locale;
+      session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
+      session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
+      for (const int percent : {100, 200})
         for (const char* name : {"home", "list", "detail", "map", "accessibility"}) {
-          session.locale = locale;
           session.text_percent = percent;
           ui::screen_from_name(name, session.screen);
-          session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
-          session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
-          advance(0.1, false);
+          advance(1.0 / 30, false);
         }
+      if (env->map) {  // the whole city: the largest frames
+        const auto& h = env->map->header;
+        session.screen = ui::Screen::map;
+        session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
+        advance(1.0 / 30, false);
         session.map_view.reset();
-        if (env->map) {  // the whole city, and back (the largest frames)
-          const auto& h = env->map->header;
-          session.screen = ui::Screen::map;
-          session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
-          advance(0.1, false);
-          session.map_view.reset();
-        }
-        run_command("search a", "soak warm-up");  // the language's search index
       }
+      run_command("search a", "soak warm-up");
+    }
     ui::wipe(session);
     bool warm = false;
     for (;;) {
       if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
       const bool at_bounds = text->cache.size() >= text->cache.capacity() && text->atlas.generation() > atlas0;
-      if (!warm && (at_bounds || elapsed() >= minutes * 60 * 0.4)) {
+      if (!warm && (at_bounds || elapsed() >= warmup_limit)) {
         warm = true;
         r.warmup_seconds = elapsed();
         r.cache_warm = text->cache.size();

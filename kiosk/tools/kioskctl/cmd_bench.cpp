@@ -6,10 +6,12 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,7 @@
 #include "core/i18n_catalog.h"
 #include "core/mapdata/map_data.h"
 #include "core/routing/router.h"
+#include "core/search.h"
 #include "text/text_engine.h"
 
 namespace kioskctl {
@@ -39,6 +42,7 @@ struct BenchArgs {
   std::string bundle;
   std::string locales;
   std::string json_out;
+  std::string compare;
   int services = 10000;
 };
 
@@ -47,7 +51,24 @@ struct Figure {
   double value;
   std::string unit;
   std::string target;
+  std::string key;  // stable id for --compare (names may carry counts); empty: derived from the name
 };
+
+// Units where more is better; for all others (ms, us, MiB) less is better.
+bool higher_is_better(const std::string& unit) {
+  return unit == "M/s" || unit == "/s";
+}
+
+std::string key_of(const Figure& f) {
+  if (!f.key.empty()) return f.key;
+  std::string k;
+  for (const char c : f.name) {
+    if (c == '(') break;
+    k += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+  }
+  while (!k.empty() && k.back() == '_') k.pop_back();
+  return k;
+}
 
 // A copy of the bundle whose services are the sample's, repeated under new ids until there are n.
 fs::path make_large_bundle(const fs::path& src, int n) {
@@ -79,6 +100,9 @@ double median(std::vector<double> v) {
 int run_bench(const BenchArgs& a) {
   fs::path locales = a.locales.empty() ? kiosk::find_locales_dir(a.bundle).value_or("locales") : fs::path(a.locales);
   std::vector<Figure> figures;
+  auto add = [&figures](std::string name, double value, std::string unit, std::string target, std::string key = "") {
+    figures.push_back(Figure{std::move(name), value, std::move(unit), std::move(target), std::move(key)});
+  };
 
   {
     std::vector<double> ms;
@@ -88,7 +112,7 @@ int run_bench(const BenchArgs& a) {
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
       if (!c.ok()) throw std::runtime_error("the bundle is invalid; run kioskctl validate");
     }
-    figures.push_back({"validate sample bundle", median(ms), "ms", ""});
+    add("validate sample bundle", median(ms), "ms", "");
   }
   {
     const fs::path big = make_large_bundle(a.bundle, a.services);
@@ -101,7 +125,7 @@ int run_bench(const BenchArgs& a) {
       count = c.bundle.services.size();
     }
     fs::remove_all(big);
-    figures.push_back({fmt::format("validate {} services", count), median(ms), "ms", "< 1000 ms"});
+    add(fmt::format("validate {} services", count), median(ms), "ms", "< 1000 ms", "validate_large");
   }
 
   {
@@ -124,8 +148,7 @@ int run_bench(const BenchArgs& a) {
       }
     }
     const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-    figures.push_back(
-        {"opening-hours evaluations per second", static_cast<double>(evaluations) / secs / 1e6, "M/s", ">= 1 M/s"});
+    add("opening-hours evaluations per second", static_cast<double>(evaluations) / secs / 1e6, "M/s", ">= 1 M/s");
     const auto t1 = Clock::now();
     std::size_t parses = 0;
     for (int rep = 0; rep < 20; ++rep)
@@ -133,7 +156,7 @@ int run_bench(const BenchArgs& a) {
         if (!s.opening_hours.empty()) parses += kiosk::parse_opening_hours(s.opening_hours).index() == 0;
     const double parse_us = std::chrono::duration<double, std::micro>(Clock::now() - t1).count() /
                             static_cast<double>(std::max<std::size_t>(parses, 1));
-    figures.push_back({"opening-hours parse (per value)", parse_us, "us", ""});
+    add("opening-hours parse (per value)", parse_us, "us", "");
     (void)open;
   }
 
@@ -166,16 +189,15 @@ int run_bench(const BenchArgs& a) {
         for (const auto& r : screen) engine->layout(r);
         cold.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
       }
-      figures.push_back(
-          {fmt::format("text: cold layout of {} paragraphs", screen.size()), median(cold), "ms", "< 5 ms"});
+      add(fmt::format("text: cold layout of {} paragraphs", screen.size()), median(cold), "ms", "< 5 ms",
+          "text_cold_screen");
       const int lookups = 200000;
       const auto t1 = Clock::now();
       std::size_t sink = 0;
       for (int i = 0; i < lookups; ++i)
         sink += engine->layout(screen[static_cast<std::size_t>(i) % screen.size()])->lines.size();
-      figures.push_back({"text: cached paragraph lookup",
-                         std::chrono::duration<double, std::nano>(Clock::now() - t1).count() / lookups / 1000.0, "us",
-                         "< 1 us"});
+      add("text: cached paragraph lookup",
+          std::chrono::duration<double, std::nano>(Clock::now() - t1).count() / lookups / 1000.0, "us", "< 1 us");
       (void)sink;
       // Atlas memory: every glyph of every UI string of every locale at three sizes.
       kiosk::text::TextEngine atlas_engine;
@@ -193,9 +215,41 @@ int run_bench(const BenchArgs& a) {
               for (const auto& run : line.runs)
                 for (const auto& g : run.glyphs) atlas.glyph(*atlas_engine.fonts, run.font, g.gid, size);
           }
-      figures.push_back({fmt::format("text: atlas for all UI strings x 3 sizes ({} glyphs)", atlas.glyph_count()),
-                         static_cast<double>(atlas.memory_bytes()) / (1 << 20), "MiB", "< 16 MiB"});
+      add(fmt::format("text: atlas for all UI strings x 3 sizes ({} glyphs)", atlas.glyph_count()),
+          static_cast<double>(atlas.memory_bytes()) / (1 << 20), "MiB", "< 16 MiB", "atlas_ui_strings");
     }
+  }
+
+  {
+    // Search as people type: every prefix of real queries (service names' words in their scripts), over
+    // all services, on an index built once (as the kiosk does on first use).
+    const auto content = kiosk::load_content(a.bundle, locales);
+    const auto t0 = Clock::now();
+    const kiosk::SearchIndex index(content.bundle);
+    add("search: build the index (all services)", ms_since(t0), "ms", "< 300 ms");
+    std::vector<std::string> queries = {"arzt",  "beratung", "deutschkurs", "essen", "ausweis",
+                                        "عيادة", "طبيب",     "மருத்துவ",     "ሕክምና",  "лікар"};
+    for (std::size_t i = 0; i < content.bundle.services.size() && queries.size() < 40; i += 17)
+      for (const auto& [tag, name] : content.bundle.services[i].name.by_locale) {
+        std::size_t cut = std::min<std::size_t>(name.size(), 24);
+        while (cut > 0 && cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        if (queries.size() < 40) queries.push_back(name.substr(0, cut));
+      }
+    std::vector<double> keystroke;
+    std::size_t hits = 0;
+    for (const auto& q : queries)
+      for (std::size_t n = 1; n <= q.size(); ++n) {
+        if (n < q.size() && (static_cast<unsigned char>(q[n]) & 0xC0) == 0x80) continue;  // mid-character
+        const auto t = Clock::now();
+        hits += index.search(std::string_view(q).substr(0, n), 20).size();
+        keystroke.push_back(ms_since(t));
+      }
+    std::sort(keystroke.begin(), keystroke.end());
+    add(fmt::format("search: per keystroke p50 ({} keystrokes, {} services)", keystroke.size(),
+                    content.bundle.services.size()),
+        keystroke[keystroke.size() / 2], "ms", "", "search_keystroke_p50");
+    add("search: per keystroke p99", keystroke[keystroke.size() * 99 / 100], "ms", "< 16 ms");
+    (void)hits;
   }
 
   {
@@ -206,7 +260,7 @@ int run_bench(const BenchArgs& a) {
     if (!content.bundle.map_compiled.empty() && fs::exists(kmap, ec)) {
       const auto t0 = std::chrono::steady_clock::now();
       const auto map = kiosk::load_map(kmap);
-      figures.push_back({"map: load and check the compiled map", ms_since(t0), "ms", "< 50 ms"});
+      add("map: load and check the compiled map", ms_since(t0), "ms", "< 50 ms");
       kiosk::Router router(map);
       std::mt19937 rng(1);
       std::vector<double> times;
@@ -220,11 +274,10 @@ int run_bench(const BenchArgs& a) {
         times.push_back(ms_since(t));
       }
       std::sort(times.begin(), times.end());
-      figures.push_back(
-          {fmt::format("route: query p50 (1,000 kiosk-to-service pairs, {} found)", found), times[500], "ms", ""});
-      figures.push_back({"route: query p99", times[990], "ms", "< 5 ms"});
-      figures.push_back(
-          {"map: file (memory-mapped)", static_cast<double>(map->byte_size) / (1 << 20), "MiB", "< 100 MiB"});
+      add(fmt::format("route: query p50 (1,000 kiosk-to-service pairs, {} found)", found), times[500], "ms", "",
+          "route_p50");
+      add("route: query p99", times[990], "ms", "< 5 ms");
+      add("map: file (memory-mapped)", static_cast<double>(map->byte_size) / (1 << 20), "MiB", "< 100 MiB");
     }
   }
 
@@ -242,30 +295,52 @@ int run_bench(const BenchArgs& a) {
       std::ifstream in(json);
       const auto j = nlohmann::json::parse(in, nullptr, false);
       if (!j.is_discarded()) {
-        figures.push_back({"kiosk: cold start to first frame", j.value("first_frame_ms", 0.0), "ms", "< 300 ms"});
-        figures.push_back(
-            {"kiosk: frame CPU p50 (4 screens x de/ar/ta/ti)", j.value("frame_ms_p50", 0.0), "ms", "< 4 ms"});
-        figures.push_back({"kiosk: frame CPU p99", j.value("frame_ms_p99", 0.0), "ms", "< 4 ms"});
-        figures.push_back(
-            {"kiosk: first frame of a new screen p50", j.value("first_frame_of_screen_ms_p50", 0.0), "ms", ""});
-        figures.push_back({"kiosk: map frame CPU p50, whole city", j.value("map_city_frame_ms_p50", 0.0), "ms", ""});
-        figures.push_back(
-            {"kiosk: map frame CPU p99, whole city", j.value("map_city_frame_ms_p99", 0.0), "ms", "< 4 ms"});
-        figures.push_back({"kiosk: map frame CPU p50, street zoom", j.value("map_street_frame_ms_p50", 0.0), "ms", ""});
-        figures.push_back(
-            {"kiosk: map frame CPU p99, street zoom", j.value("map_street_frame_ms_p99", 0.0), "ms", "< 4 ms"});
-        figures.push_back({"kiosk: peak memory (RSS, map included)", j.value("peak_rss_mib", 0.0), "MiB", "< 150 MiB"});
+        add("kiosk: cold start to first frame", j.value("first_frame_ms", 0.0), "ms", "< 300 ms");
+        add("kiosk: frame CPU p50 (8 screens x de/ar/ta/ti)", j.value("frame_ms_p50", 0.0), "ms", "< 4 ms");
+        add("kiosk: frame CPU p99", j.value("frame_ms_p99", 0.0), "ms", "< 4 ms");
+        add("kiosk: first frame of a new screen p50", j.value("first_frame_of_screen_ms_p50", 0.0), "ms", "");
+        add("kiosk: map frame CPU p50, whole city", j.value("map_city_frame_ms_p50", 0.0), "ms", "");
+        add("kiosk: map frame CPU p99, whole city", j.value("map_city_frame_ms_p99", 0.0), "ms", "< 4 ms");
+        add("kiosk: map frame CPU p50, street zoom", j.value("map_street_frame_ms_p50", 0.0), "ms", "");
+        add("kiosk: map frame CPU p99, street zoom", j.value("map_street_frame_ms_p99", 0.0), "ms", "< 4 ms");
+        add("kiosk: glyph atlas after the tour", j.value("atlas_mib", 0.0), "MiB", "< 40 MiB");
+        add("kiosk: peak memory (RSS, map included)", j.value("peak_rss_mib", 0.0), "MiB", "< 150 MiB");
       }
       fs::remove(json, ec);
     }
   }
 
-  fmt::print("{:<56} {:>12}  {}\n", "figure", "value", "target");
-  for (const auto& f : figures)
-    fmt::print("{:<56} {:>9.2f} {:<3}  {}\n", f.name, f.value, f.unit, f.target.empty() ? "-" : f.target);
+  // --compare: the change against an earlier run, so that a slowdown shows in review.
+  std::map<std::string, double> before;
+  if (!a.compare.empty()) {
+    std::ifstream in(a.compare);
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.is_array()) throw std::runtime_error(a.compare + ": not a kioskctl bench --json file");
+    for (const auto& f : j)
+      if (f.contains("key") && f.contains("value")) before[f["key"].get<std::string>()] = f["value"].get<double>();
+  }
+  fmt::print("{:<58} {:>12}  {:<10}", "figure", "value", "target");
+  if (!before.empty()) fmt::print(" {:>10} {:>8}", "before", "change");
+  fmt::print("\n");
+  int worse = 0;
+  for (const auto& f : figures) {
+    fmt::print("{:<58} {:>9.2f} {:<3}  {:<10}", f.name, f.value, f.unit, f.target.empty() ? "-" : f.target);
+    if (const auto it = before.find(key_of(f)); it != before.end() && it->second != 0) {
+      const double change = 100.0 * (f.value - it->second) / it->second;
+      const bool is_worse = higher_is_better(f.unit) ? change < -10 : change > 10;
+      worse += is_worse;
+      fmt::print(" {:>10.2f} {:>+7.1f}%{}", it->second, change, is_worse ? "  worse" : "");
+    } else if (!before.empty()) {
+      fmt::print(" {:>10} {:>8}", "-", "new");
+    }
+    fmt::print("\n");
+  }
+  if (!before.empty())
+    fmt::print("{} figure(s) more than 10 % worse than {} (single runs vary by a few per cent)\n", worse, a.compare);
   if (!a.json_out.empty()) {
     nlohmann::json j = nlohmann::json::array();
-    for (const auto& f : figures) j.push_back({{"name", f.name}, {"value", f.value}, {"unit", f.unit}});
+    for (const auto& f : figures)
+      j.push_back({{"key", key_of(f)}, {"name", f.name}, {"value", f.value}, {"unit", f.unit}, {"target", f.target}});
     std::ofstream(a.json_out) << j.dump(2) << "\n";
   }
   return exit_ok;
@@ -279,6 +354,8 @@ void add_bench(CLI::App& app, Action& action) {
   cmd->add_option("--bundle", args->bundle, "bundle folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--locales", args->locales, "folder of UI catalogs");
   cmd->add_option("--json", args->json_out, "also write the figures as JSON to this file");
+  cmd->add_option("--compare", args->compare, "an earlier run's --json file: show the change of every figure")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--services", args->services, "services in the large validation bundle")->capture_default_str();
   cmd->callback([&action, args] { action = [args] { return run_bench(*args); }; });
 }

@@ -1,0 +1,52 @@
+// The soak run and the script commands it is made of (locale, search, reload).
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "kiosk_script.h"
+
+using namespace kiosk::test;
+
+TEST_CASE("soak: a short run uses the screens, wipes idle visits, reports memory and passes") {
+  const auto r =
+      run_command({KIOSK_PATH, "--headless", "--bundle", sample_bundle().string(), "--soak", "0.5", "--seed", "7"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("seed 7") != std::string::npos);
+  std::smatch m;
+  REQUIRE(std::regex_search(r.out, m, std::regex(R"(steps (\d+), frames (\d+))")));
+  CHECK(std::stoi(m[1]) >= 5);
+  CHECK(std::stoi(m[2]) > std::stoi(m[1]));
+  CHECK(std::regex_search(r.out, std::regex(R"(growth after warm-up: RSS [-+][0-9.]+ %, heap without the atlas)")));
+  CHECK(r.out.find("errors: 0") != std::string::npos);
+  CHECK(r.out.find("PASS") != std::string::npos);
+}
+
+TEST_CASE("soak: needs --headless") {
+  const auto r = run_command({KIOSK_PATH, "--bundle", sample_bundle().string(), "--soak", "1"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("needs --headless") != std::string::npos);
+}
+
+TEST_CASE("script: locale, search and reload") {
+  const auto run = run_script({"locale ar", "state", "search ع", "state", "reload", "state"}, {});
+  INFO(run.result.err);
+  REQUIRE(run.result.exit_code == 0);
+  REQUIRE(run.states.size() == 3);
+  CHECK(run.states[0]["locale"] == "ar");
+  CHECK(run.states[0]["screen"] == "home");
+  CHECK(run.states[0]["rtl"] == true);
+  CHECK(run.states[1]["screen"] == "search");
+  CHECK(run.states[1]["query"] == "ع");
+  // A reload is a bundle switch: a new visit on the attract screen, the same bundle.
+  CHECK(run.states[2]["screen"] == "attract");
+  CHECK(run.states[2]["locale"] == "");
+  CHECK(run.states[2]["bundle"]["id"] == run.states[0]["bundle"]["id"]);
+}
+
+TEST_CASE("script: a language the bundle does not offer is an error naming the line") {
+  const auto run = run_script({"locale xx"}, {});
+  CHECK(run.result.exit_code == 2);
+  CHECK(run.result.err.find("s.txt:1: error: the bundle does not offer the language 'xx'") != std::string::npos);
+}
