@@ -282,7 +282,9 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
   } else {
     std::uint32_t n = best_end == 1 ? te.a : te.b;
     r.legs.push_back({to.edge, best_end == 1, best_end == 1 ? 0.0f : te.length_m, to.along});
-    while (parent_edge_[n] != start_marker) {
+    // A route uses each edge at most once; more steps than edges means the map is inconsistent.
+    for (std::size_t steps = 0; parent_edge_[n] != start_marker; ++steps) {
+      if (steps > m.route_edges.size()) return std::nullopt;
       const std::uint32_t ei = parent_edge_[n];
       const auto& e = m.route_edges[ei];
       const bool forward = e.b == n;  // walked from a to b when we arrived at b

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -142,6 +144,18 @@ TEST_CASE("damaged maps are refused with a message that says what is wrong", "[m
     auto b = good;
     elements<kmap::Geometry>(b, kmap::SectionId::geometries)[1].point_count = 1000;
     CHECK_THAT(parse_error(b), Catch::Contains("geometry 1"));
+  }
+  SECTION("a node listing an edge that does not touch it (found by fuzz_kmap)") {
+    auto b = good;
+    const auto* edges = elements<kmap::RouteEdge>(b, kmap::SectionId::route_edges);
+    auto* adjacency = elements<std::uint32_t>(b, kmap::SectionId::route_adjacency);
+    const auto* offsets = elements<std::uint32_t>(b, kmap::SectionId::route_offsets);
+    // At node 0, list an edge between two other nodes.
+    std::uint32_t other = 0;
+    while (edges[other].a == 0 || edges[other].b == 0) ++other;
+    adjacency[offsets[0]] = other;
+    CHECK_THAT(parse_error(b),
+               Catch::Contains(fmt::format("route node 0: lists edge {}, which does not touch it", other)));
   }
   SECTION("a cycle in the spatial index") {
     auto b = good;
