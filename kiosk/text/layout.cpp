@@ -31,36 +31,37 @@ struct Prepared {
   bool cut = false;
 };
 
+// Offsets refer to the request's own bytes, also where invalid UTF-8 became U+FFFD (found by fuzzing: they
+// used to index a repaired copy and could point past the end of the text).
 Prepared prepare(std::string_view input) {
   Prepared p;
-  std::string text = sanitize_utf8(input);
-  if (text.size() > max_text_bytes) {
-    std::size_t end = max_text_bytes - 3;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
-    text += "\u2026";
-    p.cut = true;
-  }
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  p.u16.reserve(text.size());
-  for (int32_t i = 0; i < n;) {
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) c = 0xFFFD;
+  const auto* s = reinterpret_cast<const uint8_t*>(input.data());
+  const auto n = static_cast<int32_t>(input.size());
+  p.u16.reserve(input.size());
+  auto push = [&p](UChar32 c, std::size_t offset) {
     if (U_IS_BMP(c)) {
       p.u16.push_back(static_cast<char16_t>(c));
-      p.u8_offset.push_back(static_cast<std::size_t>(start));
+      p.u8_offset.push_back(offset);
     } else {
       const auto u = static_cast<std::uint32_t>(c);
       p.u16.push_back(static_cast<char16_t>(U16_LEAD(u)));
       p.u16.push_back(static_cast<char16_t>(U16_TRAIL(u)));
-      p.u8_offset.push_back(static_cast<std::size_t>(start));
-      p.u8_offset.push_back(static_cast<std::size_t>(start));
+      p.u8_offset.insert(p.u8_offset.end(), 2, offset);
     }
+  };
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    if (static_cast<std::size_t>(start) + 3 > max_text_bytes) {  // too long: cut here, end with "…"
+      push(0x2026, static_cast<std::size_t>(start));
+      p.cut = true;
+      break;
+    }
+    UChar32 c = 0;
+    U8_NEXT(s, i, n, c);
+    push(c < 0 ? 0xFFFD : c, static_cast<std::size_t>(start));
   }
-  p.u8_offset.push_back(text.size());
+  p.u8_offset.push_back(static_cast<std::size_t>(p.cut ? p.u8_offset.back() : input.size()));
   return p;
 }
 

@@ -148,6 +148,18 @@ TEST_CASE("bad input: no crash, no hang, a sensible result", "[text][robust]") {
             .lines.size() == 1);  // invalid UTF-8 becomes U+FFFD
   const auto fffd = lay("\xFF", "de");
   CHECK(fffd.lines[0].runs[0].glyphs.size() == 1);
+  // Clusters index the request's own bytes, also after invalid bytes became U+FFFD (found by fuzz_text_layout:
+  // they indexed the repaired, longer copy).
+  const std::string broken = "\xFF\xFF\xFF\xFF\xE1\x8A";  // each bad byte: 1 byte here, 3 in a repaired copy
+  const auto b = lay(broken, "ti", 20, 300);
+  std::size_t last = 0;
+  for (const auto& line : b.lines)
+    for (const auto& r : line.runs)
+      for (const auto& g : r.glyphs) {
+        CHECK(g.cluster < broken.size());
+        last = std::max(last, g.cluster);
+      }
+  CHECK(last == 4);  // the truncated sequence at the end
   // 1 MB: cut at the documented limit, quickly.
   const auto t0 = std::chrono::steady_clock::now();
   const auto huge = lay(std::string(1 << 20, 'a'), "de", 16, 800);

@@ -114,15 +114,6 @@ void validate(MapData& m, const char* base) {
     if (n.cross_name >= m.name_sets.size()) fail(fmt::format("route node {}: name set out of range", i));
     if (!std::isfinite(n.x) || !std::isfinite(n.y)) fail(fmt::format("route node {}: not a number", i));
   }
-  // Edges listed at a node must touch it: the router walks from a node along its edges to their other end,
-  // and rebuilds routes by following those edges back (found by fuzzing: an edge listed at a node it does
-  // not touch made that walk go round in circles).
-  for (std::size_t i = 0; i < nn; ++i)
-    for (std::uint32_t k = m.route_offsets[i]; k < m.route_offsets[i + 1]; ++k) {
-      const std::uint32_t ei = m.route_adjacency[k];
-      if (ei < m.route_edges.size() && m.route_edges[ei].a != i && m.route_edges[ei].b != i)
-        fail(fmt::format("route node {}: lists edge {}, which does not touch it", i, ei));
-    }
   for (std::size_t i = 0; i < m.route_edges.size(); ++i) {
     const auto& e = m.route_edges[i];
     if (e.a >= nn || e.b >= nn) fail(fmt::format("route edge {}: node out of range", i));
@@ -133,6 +124,15 @@ void validate(MapData& m, const char* base) {
     if (e.shape_count < 2) fail(fmt::format("route edge {}: fewer than two shape points", i));
     if (!std::isfinite(e.incline_pct)) fail(fmt::format("route edge {}: incline not a number", i));
   }
+  // Edges listed at a node must touch it: the router walks from a node along its edges to their other end,
+  // and rebuilds routes by following those edges back (found by fuzzing: an edge listed at a node it does
+  // not touch made that walk go round in circles).
+  for (std::size_t i = 0; i < nn; ++i)
+    for (std::uint32_t k = m.route_offsets[i]; k < m.route_offsets[i + 1]; ++k) {
+      const std::uint32_t ei = m.route_adjacency[k];
+      if (ei < m.route_edges.size() && m.route_edges[ei].a != i && m.route_edges[ei].b != i)
+        fail(fmt::format("route node {}: lists edge {}, which does not touch it", i, ei));
+    }
   for (std::size_t i = 0; i < m.pois.size(); ++i) {
     const auto& p = m.pois[i];
     if (p.name_set >= m.name_sets.size() || p.category >= ns) fail(fmt::format("poi {}: reference out of range", i));
