@@ -98,6 +98,8 @@ else
 [Unit]
 Description=Smoke test: RAUC install (test copies of the image only)
 After=kiosk.service
+# Once: slot A boots again in the rollback test.
+ConditionPathExists=!/var/lib/kiosk/smoke-installed
 
 [Service]
 Type=oneshot
@@ -114,6 +116,7 @@ UNIT
 echo "SMOKE-INSTALL-BEGIN"
 rauc status
 mkdir -p /run/smoke-bundle && mount -o ro /dev/vdb /run/smoke-bundle
+touch /var/lib/kiosk/smoke-installed
 if rauc install /run/smoke-bundle/*.raucb; then echo "SMOKE-INSTALL ok"; else echo "SMOKE-INSTALL failed"; fi
 rauc status --detailed
 ls -l /boot/efi/loader/entries /boot/efi/loader; cat /boot/efi/loader/loader.conf
