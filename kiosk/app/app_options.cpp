@@ -37,6 +37,8 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
                  "headless: random touches, drags, keys, languages, searches, idle periods and bundle reloads for "
                  "MINUTES; report memory and errors, exit 1 on an error or heap growth over 2 % after warm-up")
       ->check(CLI::Range(0.0, 100000.0));
+  app.add_option("--soak-max-growth", o.soak_max_growth,
+                 "heap growth after warm-up, in percent, that fails --soak (default 2; short runs never warm up)");
   app.add_option("--seed", o.seed, "random seed of --soak (the same seed repeats the same steps)");
   app.add_option("--layout", o.layout, "normal or low-reach (every control in the lower part of the screen)")
       ->check(CLI::IsMember({"normal", "low-reach"}));

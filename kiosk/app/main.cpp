@@ -565,8 +565,9 @@ struct Kiosk {
 
   // Random use for `minutes` of wall time (the kiosk's own clock runs faster: idle periods cost nothing).
   // Fails on an error, a blank screen, a visit not wiped after idling, or heap growth after warm-up.
-  int soak(double minutes, std::uint32_t seed) {
+  int soak(double minutes, std::uint32_t seed, double max_growth_percent) {
     app::SoakReport r;
+    r.max_growth_percent = max_growth_percent;
     r.minutes = minutes;
     r.seed = seed;
     std::mt19937 rng(seed);
@@ -931,7 +932,7 @@ int main(int argc, char** argv) {
   } else if (!o.bench_json.empty()) {
     code = k.bench(o.bench_json, start);
   } else if (o.soak_minutes > 0) {
-    code = k.soak(o.soak_minutes, o.seed);
+    code = k.soak(o.soak_minutes, o.seed, o.soak_max_growth);
   } else if (!o.script.empty()) {
     code = k.run_script(o.script);
   } else if (!o.speech_wav.empty()) {

@@ -28,8 +28,9 @@ std::size_t GlyphAtlas::memory_bytes() const {
   std::size_t n = 0;
   for (const auto& p : pages_) n += p.pixels.size();
   // The glyph table: a node per glyph (key, value, next pointer) and the bucket array.
-  n += glyphs_.size() * (sizeof(std::uint64_t) + sizeof(AtlasGlyph) + 2 * sizeof(void*)) +
-       glyphs_.bucket_count() * sizeof(void*);
+  if (!glyphs_.empty())
+    n += glyphs_.size() * (sizeof(std::uint64_t) + sizeof(AtlasGlyph) + 2 * sizeof(void*)) +
+         glyphs_.bucket_count() * sizeof(void*);
   return n;
 }
 
@@ -37,7 +38,7 @@ void GlyphAtlas::clear() {
   for (auto& p : pages_)
     if (p.texture) retired_textures_.push_back(p.texture);
   pages_.clear();
-  glyphs_.clear();
+  glyphs_ = {};  // also its buckets: a refilled atlas may need far fewer
   full_ = false;
   ++generation_;
 }
