@@ -8,9 +8,11 @@
 
 using namespace kiosk::test;
 
+// Memory growth is judged by the 5-minute soak in CI (scripts/test.sh): half a minute does not get past the
+// warm-up, and under ASan the allocator is not glibc's.
 TEST_CASE("soak: a short run uses the screens, wipes idle visits, reports memory and passes") {
-  const auto r =
-      run_command({KIOSK_PATH, "--headless", "--bundle", sample_bundle().string(), "--soak", "0.5", "--seed", "7"});
+  const auto r = run_command({KIOSK_PATH, "--headless", "--bundle", sample_bundle().string(), "--soak", "0.5", "--seed",
+                              "7", "--soak-max-growth", "1000"});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("seed 7") != std::string::npos);
