@@ -162,6 +162,7 @@ std::shared_ptr<const MapData> parse(std::shared_ptr<const void> owner, const ch
         std::isfinite(h.max_x) && std::isfinite(h.max_y) && h.max_x - h.min_x < 2e6f && h.max_y - h.min_y < 2e6f))
     fail("the header's extent is not valid");
   if (h.section_count > 64) fail(fmt::format("{} sections (at most 64)", h.section_count));
+  if (h.section_count == 0) fail("the map has no sections");  // (and memcpy of nothing to nowhere is UB: fuzz_kmap)
   const std::size_t table_end = sizeof(kmap::Header) + h.section_count * sizeof(kmap::SectionEntry);
   if (table_end > size) fail("the section table runs past the end of the file");
   std::vector<kmap::SectionEntry> table(h.section_count);

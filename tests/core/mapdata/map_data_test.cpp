@@ -125,6 +125,11 @@ TEST_CASE("damaged maps are refused with a message that says what is wrong", "[m
     section(b, kmap::SectionId::route_edges).element_size = 12;
     CHECK_THAT(parse_error(b), Catch::Contains("route_edges: element size 12"));
   }
+  SECTION("no sections at all (found by fuzz_kmap)") {
+    auto b = good;
+    reinterpret_cast<kmap::Header*>(b.data())->section_count = 0;
+    CHECK_THAT(parse_error(b), Catch::Contains("no sections"));
+  }
   SECTION("a missing section") {
     auto b = good;
     section(b, kmap::SectionId::pois).id = 999;
