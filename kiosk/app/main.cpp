@@ -614,6 +614,14 @@ struct Kiosk {
         session.map_view.reset();
       }
       run_command("search a", "soak warm-up");
+      // What searches will show in this language: shaping caches plans per font, script and language.
+      for (const auto word : app::soak_search_words()) {
+        text::LayoutRequest req;
+        req.text = std::string(word);
+        req.locale = locale;
+        req.size_px = 28;
+        (void)text->layout(req);
+      }
     }
     ui::wipe(session);
     bool warm = false;

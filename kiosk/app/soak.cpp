@@ -32,6 +32,10 @@ constexpr std::array<std::string_view, 9> keys = {"Down", "Up", "Left", "Right",
 
 }  // namespace
 
+std::span<const std::string_view> soak_search_words() {
+  return search_words;
+}
+
 std::string next_soak_step(std::mt19937& rng, const SoakView& v) {
   const float w = static_cast<float>(v.width), h = static_cast<float>(v.height);
   const int roll = std::uniform_int_distribution<int>(0, 99)(rng);

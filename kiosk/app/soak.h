@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <random>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::app {
@@ -22,6 +24,9 @@ struct SoakView {
   int width = 0, height = 0;
   double idle_seconds = 90;  // until the visit is wiped (warning included)
 };
+
+// What the soak types into the search (every script the sample offers, and oddities).
+std::span<const std::string_view> soak_search_words();
 
 // The next step as a script line: tap, drag, hold, key, pinch, wait, locale, search or reload.
 std::string next_soak_step(std::mt19937& rng, const SoakView& view);
