@@ -132,6 +132,7 @@ struct Kiosk {
   bool sync_stop = false, sync_now = false;
   std::minstd_rand random{std::random_device{}()};
   std::unique_ptr<text::TextEngine> text;
+  TimeFormats time_formats;  // outlives the envs of reloaded bundles
   std::unique_ptr<ui::UiEnv> env;
   ui::Session session;
   SDL_Window* window = nullptr;
@@ -216,7 +217,7 @@ struct Kiosk {
       return false;
     }
     const std::string kiosk_id = opt.kiosk_id.empty() ? config.kiosk_id : opt.kiosk_id;
-    auto e = ui::make_env(*c, *text, kiosk_id);
+    auto e = ui::make_env(*c, *text, time_formats, kiosk_id);
     std::string place;
     if (!kiosk_id.empty() && !e->kiosk) {
       std::string ids;

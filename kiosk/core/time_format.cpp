@@ -67,6 +67,13 @@ std::string TimeFormat::time_range(int from_minute, int to_minute) const {
   return rtl_ ? isolate_ltr(s) : s;
 }
 
+const TimeFormat& TimeFormats::get(const LocaleInfo& locale) {
+  const std::string key = formatting_locale_id(locale) + (locale.rtl ? " rtl" : "");
+  auto it = by_locale_.find(key);
+  if (it == by_locale_.end()) it = by_locale_.emplace(key, TimeFormat(locale)).first;
+  return it->second;
+}
+
 std::string isolate_ltr(const std::string& text) {
   return "\u2066" + text + "\u2069";
 }

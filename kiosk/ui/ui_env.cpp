@@ -8,17 +8,10 @@
 namespace kiosk::ui {
 
 const TimeFormat& UiEnv::time_format() {
-  auto it = time_formats.find(locale);
-  if (it == time_formats.end()) {
-    const LocaleCatalog* cat = content->catalogs.find(locale);
-    LocaleInfo info;
-    if (cat)
-      info = cat->info;
-    else
-      info.tag = locale;
-    it = time_formats.emplace(locale, TimeFormat(info)).first;
-  }
-  return it->second;
+  if (const LocaleCatalog* cat = content->catalogs.find(locale)) return time_formats->get(cat->info);
+  LocaleInfo info;
+  info.tag = locale;
+  return time_formats->get(info);
 }
 
 const SearchIndex& UiEnv::search() {
@@ -26,10 +19,12 @@ const SearchIndex& UiEnv::search() {
   return *search_index;
 }
 
-std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, const std::string& kiosk_id) {
+std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, TimeFormats& time_formats,
+                                const std::string& kiosk_id) {
   auto env = std::make_unique<UiEnv>();
   env->content = &content;
   env->text = &text;
+  env->time_formats = &time_formats;
   env->zone = ZoneClock::create(content.bundle.timezone);
   if (!env->zone) env->zone = ZoneClock::create("UTC");
   env->calendar = holiday_calendar_from(content.bundle);

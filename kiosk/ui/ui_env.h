@@ -90,7 +90,7 @@ struct UiEnv {
   std::string locale;
   bool rtl = false;
   FormatContext fmt;
-  std::map<std::string, TimeFormat> time_formats;
+  TimeFormats* time_formats = nullptr;  // the app's: kept across bundle reloads
 
   [[nodiscard]] const TimeFormat& time_format();
   [[nodiscard]] const SearchIndex& search();
@@ -98,7 +98,8 @@ struct UiEnv {
 };
 
 // Builds the environment for a loaded bundle (search index, time zone, holidays, kiosk place).
-std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, const std::string& kiosk_id);
+std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, TimeFormats& time_formats,
+                                const std::string& kiosk_id);
 
 // Loads the compiled map (a corrupt or missing file leaves env.map empty and says why in map_error) and
 // places every service on it.

@@ -99,3 +99,21 @@ TEST_CASE("a week table", "[hours][words]") {
   CHECK(rows[5].hours == "22:00–02:00");  // Saturday night, shown on Saturday
   CHECK(rows[6].hours == "Geschlossen");  // Sunday: only the end of Saturday's range
 }
+
+TEST_CASE("time formats are built once per formatting locale and kept", "[hours][i18n]") {
+  Words w;
+  TimeFormats formats;
+  const TimeFormat& de = formats.get(w.catalogs.find("de")->info);
+  CHECK(&formats.get(w.catalogs.find("de")->info) == &de);
+  const TimeFormat& ar = formats.get(w.catalogs.find("ar")->info);
+  CHECK(&ar != &de);
+  CHECK(formats.size() == 2);
+  CHECK(de.time(17 * 60) == "17:00");
+  CHECK(ar.rtl());
+  CHECK(ar.time_range(8 * 60, 16 * 60).starts_with("\u2066"));  // isolated inside right-to-left text
+  // Another numbering is another format.
+  LocaleInfo ar_latn = w.catalogs.find("ar")->info;
+  ar_latn.numbering = "latn";
+  CHECK(&formats.get(ar_latn) != &ar);
+  CHECK(formats.get(ar_latn).time(17 * 60).find("5:00") != std::string::npos);
+}
