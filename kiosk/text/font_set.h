@@ -42,6 +42,8 @@ class FontSet {
   // Fonts to try for a character of this script, in order; ends with the default chain.
   [[nodiscard]] const std::vector<FontId>& chain(UScriptCode script, bool bold) const;
   [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const;
+  // The first font of the default chain: its ascender and descender are the normal line spacing.
+  [[nodiscard]] FontId base_font() const { return default_chain_.empty() ? 0 : default_chain_.front(); }
   [[nodiscard]] FontFace& face(FontId id) { return *faces_[static_cast<std::size_t>(id)]; }
   [[nodiscard]] const FontFace& face(FontId id) const { return *faces_[static_cast<std::size_t>(id)]; }
   [[nodiscard]] std::size_t size() const { return faces_.size(); }

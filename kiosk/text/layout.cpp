@@ -405,12 +405,29 @@ Paragraph layout(FontSet& fonts, const LayoutRequest& req) {
 
   // Each line in visual order.
   BidiPtr line_bidi(ubidi_open());
-  float y = 0;
   const FontId primary = fonts.chain(loc_script, req.bold).empty() ? 0 : fonts.chain(loc_script, req.bold).front();
+  // Line spacing, the same for every line: each font's own ascender and descender. A font whose line is
+  // taller than the default font's (Noto Sans Arabic: 2.1 em, for rare stacked marks) gets that room only
+  // where this paragraph's glyphs reach into it, and at least the default font's (1.36 em).
+  const FontFace& base_face = fonts.face(fonts.base_font());
+  const float base_asc = static_cast<float>(base_face.ascender) / static_cast<float>(base_face.units_per_em);
+  const float base_desc = -static_cast<float>(base_face.descender) / static_cast<float>(base_face.units_per_em);
+  float ascent = 0, descent = 0;
+  auto room = [&](FontId f, float ink_asc, float ink_desc) {  // ink in em
+    const FontFace& face = fonts.face(f);
+    float asc = static_cast<float>(face.ascender) / static_cast<float>(face.units_per_em);
+    float desc = -static_cast<float>(face.descender) / static_cast<float>(face.units_per_em);
+    if (asc + desc > base_asc + base_desc) {
+      asc = std::min(asc, std::max(base_asc, ink_asc));
+      desc = std::min(desc, std::max(base_desc, ink_desc));
+    }
+    ascent = std::max(ascent, asc * req.size_px);
+    descent = std::max(descent, desc * req.size_px);
+  };
+  room(primary, 0, 0);
   for (const LineRange& lr : lines) {
     Line line;
     std::vector<GlyphRun> runs;
-    std::vector<FontId> used = {primary};
     if (lr.end > lr.start) {
       status = U_ZERO_ERROR;
       ubidi_setLine(bidi.get(), static_cast<int32_t>(lr.start), static_cast<int32_t>(lr.end), line_bidi.get(), &status);
@@ -437,11 +454,14 @@ Paragraph layout(FontSet& fonts, const LayoutRequest& req) {
             gl.y = -static_cast<float>(r.pos[g].y_offset) * scale;
             gl.advance = static_cast<float>(r.pos[g].x_advance) * scale;
             out.glyphs.push_back(gl);
+            hb_glyph_extents_t ink{};
+            if (hb_font_get_glyph_extents(face.hb_font, gl.gid, &ink)) {
+              const float top = static_cast<float>(ink.y_bearing + r.pos[g].y_offset);
+              const float upem = static_cast<float>(face.units_per_em);
+              room(r.font, top / upem, -(top + static_cast<float>(ink.height)) / upem);
+            }
           }
-          if (!out.glyphs.empty()) {
-            if (std::find(used.begin(), used.end(), r.font) == used.end()) used.push_back(r.font);
-            runs.push_back(std::move(out));
-          }
+          if (!out.glyphs.empty()) runs.push_back(std::move(out));
         };
         if (dir == UBIDI_RTL) {
           for (auto it = shaped.runs.rbegin(); it != shaped.runs.rend(); ++it) take(*it);
@@ -469,18 +489,17 @@ Paragraph layout(FontSet& fonts, const LayoutRequest& req) {
       }
     line.width = pen;
     line.runs = std::move(runs);
-    for (FontId f : used) {
-      const FontFace& face = fonts.face(f);
-      const float scale = req.size_px / static_cast<float>(face.units_per_em);
-      line.ascent = std::max(line.ascent, static_cast<float>(face.ascender) * scale);
-      line.descent = std::max(line.descent, -static_cast<float>(face.descender) * scale);
-    }
-    const FontFace& pf = fonts.face(primary);
-    const float gap = static_cast<float>(pf.line_gap) * req.size_px / static_cast<float>(pf.units_per_em);
-    line.baseline = y + line.ascent;
-    y += line.ascent + line.descent + gap;
     para.width = std::max(para.width, line.width);
     para.lines.push_back(std::move(line));
+  }
+  const FontFace& pf = fonts.face(primary);
+  const float gap = static_cast<float>(pf.line_gap) * req.size_px / static_cast<float>(pf.units_per_em);
+  float y = 0;
+  for (Line& line : para.lines) {
+    line.ascent = ascent;
+    line.descent = descent;
+    line.baseline = y + ascent;
+    y += ascent + descent + gap;
   }
   para.height = y;
   if (req.max_width > 0) para.width = req.max_width;

@@ -189,3 +189,56 @@ TEST_CASE("the layout cache returns the same paragraph without shaping again", "
   r.max_width = 100;
   CHECK(e.layout(r).get() != a.get());
 }
+
+TEST_CASE("line spacing: every glyph's ink inside its line, Arabic not at its font's 2.1 em", "[text]") {
+  const float size = 32;
+  struct Sample {
+    const char* text;
+    const char* locale;
+  };
+  const Sample samples[] = {{"الطعام والاحتياجات الأساسية", "ar"},
+                            {"بِسْمِ ٱللَّٰهِ ٱلرَّحْمَٰنِ ٱلرَّحِيمِ", "ar"},
+                            {"ئێمە یارمەتیت دەدەین، بەڵگەنامە نییە", "ckb"},
+                            {"کتاب‌خانه‌ها نزدیک هستند", "fa"},
+                            {"நூலகங்களும் பண்பாடும் திறந்திருக்கும்", "ta"},
+                            {"ปู่ ญี่ปุ่น ฤดู ปู่ ญี่ปุ่น ฤดู", "th"},
+                            {"Ệ Åpgjq Ärzte", "de"},
+                            {"ቤተ-መጻሕፍትን ባህልን", "ti"}};
+  for (const auto& s : samples) {
+    INFO(s.text);
+    const auto p = lay(s.text, s.locale, size, 150);
+    REQUIRE(p.lines.size() >= 2);
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+      const auto& line = p.lines[i];
+      // The same spacing on every line.
+      CHECK(line.ascent == p.lines[0].ascent);
+      CHECK(line.descent == p.lines[0].descent);
+      if (i > 0) CHECK(line.baseline - p.lines[i - 1].baseline == Approx(line.ascent + line.descent).margin(0.01));
+      for (const auto& run : line.runs) {
+        const auto& face = test::engine().fonts->face(run.font);
+        const float scale = size / static_cast<float>(face.units_per_em);
+        for (const auto& g : run.glyphs) {
+          hb_glyph_extents_t ink{};
+          if (!hb_font_get_glyph_extents(face.hb_font, g.gid, &ink) || ink.height == 0) continue;
+          const float top = g.y - static_cast<float>(ink.y_bearing) * scale;  // from the baseline, down
+          const float bottom = top - static_cast<float>(ink.height) * scale;
+          // Ink may only pass the line where it passes even its font's own ascender or descender
+          // (stacked marks; the cap keeps a pile of combining marks from making a line any height).
+          const float face_asc = static_cast<float>(face.ascender) * scale;
+          const float face_desc = -static_cast<float>(face.descender) * scale;
+          if (top >= -face_asc) CHECK(top >= -line.ascent - 0.5f);
+          if (bottom <= face_desc) CHECK(bottom <= line.descent + 0.5f);
+        }
+      }
+    }
+  }
+  // Latin keeps Noto Sans's spacing; Arabic without stacked marks gets far less than Noto Sans Arabic's
+  // 2.11 em, and vowel marks get the room they need.
+  const auto latin = lay("Gesundheit", "de", size);
+  CHECK(latin.height == Approx(1.362 * size).margin(0.5));
+  const auto plain = lay("الصحة والتعليم", "ar", size);
+  CHECK(plain.height < 1.75f * size);
+  const auto marks = lay("بِسْمِ ٱللَّٰهِ", "ar", size);
+  CHECK(marks.height > plain.height);
+  CHECK(marks.height <= 2.12f * size);
+}
