@@ -43,6 +43,8 @@ TimeFormat::TimeFormat(const LocaleInfo& info) : rtl_(info.rtl) {
   time_ = from_skeleton(locale, "jmm");  // the locale's own hour cycle (24 h in de, 12 h in en-US)
   weekday_ = from_skeleton(locale, "EEEE");
   date_ = from_skeleton(locale, "EEEEdMMMM");
+  number_ = std::make_unique<icu::number::LocalizedNumberFormatter>(
+      icu::number::NumberFormatter::withLocale(locale).grouping(UNUM_GROUPING_OFF));
 }
 
 TimeFormat::TimeFormat(TimeFormat&&) noexcept = default;
@@ -60,6 +62,14 @@ std::string TimeFormat::weekday(const Date& d) const {
 
 std::string TimeFormat::day_and_date(const Date& d) const {
   return format(date_.get(), wall_ms(d, 0));
+}
+
+std::string TimeFormat::number(std::int64_t n) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto formatted = number_->formatInt(n, status);
+  std::string s;
+  if (U_SUCCESS(status)) formatted.toString(status).toUTF8String(s);
+  return U_SUCCESS(status) ? s : std::to_string(n);
 }
 
 std::string TimeFormat::time_range(int from_minute, int to_minute) const {

@@ -1,8 +1,9 @@
 #pragma once
-// Clock times, weekdays and dates as a locale writes them (ICU), in the locale's own digits. Times are
+// Clock times, weekdays, dates and counts as a locale writes them (ICU), in the locale's own digits. Times are
 // wall-clock times in the bundle's zone: they are formatted as such, never shifted by the machine's zone.
 
 #include <unicode/datefmt.h>
+#include <unicode/numberformatter.h>
 
 #include <map>
 #include <memory>
@@ -25,10 +26,12 @@ class TimeFormat {
   [[nodiscard]] std::string day_and_date(const Date& d) const;  // "Montag, 5. Januar"
   // "08:00–16:00"; inside right-to-left text it is isolated (LRI ... PDI) so it keeps its order.
   [[nodiscard]] std::string time_range(int from_minute, int to_minute) const;
+  [[nodiscard]] std::string number(std::int64_t n) const;  // "12", "١٢" (list numbers, counts)
   [[nodiscard]] bool rtl() const { return rtl_; }
 
  private:
   std::unique_ptr<icu::DateFormat> time_, weekday_, date_;
+  std::unique_ptr<icu::number::LocalizedNumberFormatter> number_;
   bool rtl_ = false;
 };
 

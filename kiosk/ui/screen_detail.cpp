@@ -87,7 +87,7 @@ void draw_way_there(UiEnv& env, Session& s, const Service& sv, const ImRect& r) 
     for (const auto& step : d.steps) {
       if (ty > r.Max.y) break;
       // En dashes, not middle dots: a middle dot next to Arabic-Indic digits reads as a zero (٠).
-      std::string line = std::to_string(n++) + ". " + step.instruction;
+      std::string line = env.time_format().number(n++) + ". " + step.instruction;
       if (step.distance_m >= 1)
         line += " – " + tr(env, "route.distance", {{"metres", static_cast<std::int64_t>(std::round(step.distance_m))}});
       ty += text_at(env, line, ImVec2(text_x, ty), text_w, {20}, t.text) + 6 * u;

@@ -116,4 +116,9 @@ TEST_CASE("time formats are built once per formatting locale and kept", "[hours]
   ar_latn.numbering = "latn";
   CHECK(&formats.get(ar_latn) != &ar);
   CHECK(formats.get(ar_latn).time(17 * 60).find("5:00") != std::string::npos);
+  // Counts and list numbers in the language's digits, without grouping.
+  CHECK(de.number(12) == "12");
+  CHECK(ar.number(12) == "١٢");
+  CHECK(formats.get(w.catalogs.find("fa")->info).number(1390) == "۱۳۹۰");
+  CHECK(formats.get(ar_latn).number(7) == "7");
 }
