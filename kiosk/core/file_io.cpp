@@ -19,6 +19,16 @@ namespace {
   throw std::runtime_error(p.generic_string() + ": " + what + ": " + std::strerror(err));
 }
 
+// Opens path read-only, calls sync (fsync or syncfs) on it, and throws with `what` when it fails.
+void sync_with(const fs::path& path, int (*sync)(int), const char* what) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, "cannot open to sync", errno);
+  const int r = sync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (r != 0) fail(path, what, err);
+}
+
 }  // namespace
 
 std::string read_file(const fs::path& file, std::size_t max_bytes) {
@@ -37,21 +47,11 @@ std::string read_file(const fs::path& file, std::size_t max_bytes) {
 }
 
 void sync_path(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail(path, "cannot open to sync", errno);
-  const int r = ::fsync(fd);
-  const int err = errno;
-  ::close(fd);
-  if (r != 0) fail(path, "fsync failed", err);
+  sync_with(path, ::fsync, "fsync failed");
 }
 
 void sync_filesystem(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail(path, "cannot open to sync", errno);
-  const int r = ::syncfs(fd);
-  const int err = errno;
-  ::close(fd);
-  if (r != 0) fail(path, "syncfs failed", err);
+  sync_with(path, ::syncfs, "syncfs failed");
 }
 
 void write_file_durably(const fs::path& file, std::string_view bytes) {

@@ -7,7 +7,6 @@
 namespace kiosk {
 
 double distance_m(GeoPoint a, GeoPoint b) {
-  constexpr double earth_radius_m = 6371008.8;
   constexpr double rad = std::numbers::pi / 180;
   const double dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
   const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +

@@ -5,6 +5,8 @@
 
 namespace kiosk {
 
+inline constexpr double earth_radius_m = 6371008.8;  // mean radius (IUGG), metres
+
 double distance_m(GeoPoint a, GeoPoint b);  // great circle (haversine), metres
 
 // Walking time at a speed in metres per second (1.2 m/s is a slow, step-free pace). Straight-line

@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/geo.h"
 #include "core/import/osmium_tags.h"
 #include "core/mapdata/map_writer.h"
 
@@ -28,8 +29,6 @@ using kmap::FeatureKind;
 using kmap::GreenClass;
 using kmap::PlaceClass;
 using kmap::RoadClass;
-
-constexpr double earth_radius_m = 6371008.8;
 
 struct Projection {
   double lat0 = 0, lon0 = 0, k_lat = 0, k_lon = 0;
