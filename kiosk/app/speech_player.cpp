@@ -4,7 +4,7 @@ namespace kiosk::app {
 
 SpeechPlayer::SpeechPlayer(speech::Synthesizer* synth) : synth_(synth) {
   if (!synth_ || SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return;
-  sample_rate_ = synth_->synthesize("", "en").sample_rate;
+  sample_rate_ = synth_->sample_rate();
   SDL_AudioSpec want{};
   want.freq = sample_rate_;
   want.format = AUDIO_S16SYS;

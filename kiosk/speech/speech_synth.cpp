@@ -57,9 +57,13 @@ std::optional<std::string> Synthesizer::voice_for(std::string_view locale) const
   return std::nullopt;
 }
 
+int Synthesizer::sample_rate() const {
+  return espeak_ng_GetSampleRate();
+}
+
 Pcm Synthesizer::synthesize(std::string_view text, std::string_view locale, const SpeechSettings& settings) {
   Pcm pcm;
-  pcm.sample_rate = espeak_ng_GetSampleRate();
+  pcm.sample_rate = sample_rate();
   const auto voice = voice_for(locale);
   if (!voice || espeak_ng_SetVoiceByName(voice->c_str()) != ENS_OK) return pcm;
   espeak_ng_SetParameter(espeakRATE, std::clamp(settings.rate_wpm, 80, 450), 0);

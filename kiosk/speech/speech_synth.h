@@ -38,6 +38,8 @@ class Synthesizer {
   // The espeak-ng voice for a BCP 47 tag (or its language), nullopt where espeak-ng has none. Sorani
   // (ckb) is not Kurmanji (ku): a voice of another language is never passed off as this one.
   [[nodiscard]] std::optional<std::string> voice_for(std::string_view locale) const;
+  // Of everything synthesize() returns (espeak-ng's output rate, fixed once it is initialised).
+  [[nodiscard]] int sample_rate() const;
   // Silence (no samples) when there is no voice.
   Pcm synthesize(std::string_view text, std::string_view locale, const SpeechSettings& settings = {});
 

@@ -32,6 +32,8 @@ TEST_CASE("speech is samples of a plausible length, a language without voice is 
   const auto de = synth->synthesize("Die Stadtbibliothek ist heute bis 18 Uhr geöffnet.", "de");
   CHECK(de.seconds() > 1.5);
   CHECK(de.seconds() < 8);
+  CHECK(de.sample_rate == synth->sample_rate());  // what the audio device is opened with
+  CHECK(synth->sample_rate() == 22050);
   const auto ar = synth->synthesize("المكتبة مفتوحة اليوم حتى الساعة السادسة.", "ar");
   CHECK(ar.seconds() > 1.0);
   const auto ta = synth->synthesize("நூலகம் இன்று மாலை ஆறு மணி வரை திறந்திருக்கும்.", "ta");
