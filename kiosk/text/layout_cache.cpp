@@ -19,4 +19,14 @@ void LayoutCache::key_of(const LayoutRequest& r, std::string& out) {
   out += r.text;
 }
 
+std::size_t LayoutCache::entry_bytes(const std::string& key, const Paragraph& p) {
+  // Two copies of the key (list and map), their nodes and the shared_ptr's block: ~128 bytes.
+  std::size_t n = 2 * key.size() + 128 + sizeof(Paragraph) + p.lines.capacity() * sizeof(Line);
+  for (const auto& line : p.lines) {
+    n += line.runs.capacity() * sizeof(GlyphRun);
+    for (const auto& run : line.runs) n += run.glyphs.capacity() * sizeof(Glyph) + run.script.capacity();
+  }
+  return n;
+}
+
 }  // namespace kiosk::text

@@ -1,6 +1,7 @@
 #pragma once
 // Laid-out paragraphs by (text, locale, size, width, alignment, lines, direction, weight), least
-// recently used dropped first, so that a frame showing the same text again does no shaping.
+// recently used dropped first, so that a frame showing the same text again does no shaping. Bounded by
+// count and by bytes: paragraphs differ a hundredfold in size, and a kiosk runs for months.
 
 #include <list>
 #include <memory>
@@ -13,7 +14,8 @@ namespace kiosk::text {
 
 class LayoutCache {
  public:
-  explicit LayoutCache(std::size_t capacity = 4096) : capacity_(capacity) {}
+  explicit LayoutCache(std::size_t capacity = 4096, std::size_t max_bytes = 3 << 20)
+      : capacity_(capacity), max_bytes_(max_bytes) {}
 
   // The cached paragraph, or the one `make` lays out (then cached).
   template <typename Make>
@@ -29,36 +31,35 @@ class LayoutCache {
     auto p = std::make_shared<const Paragraph>(make(r));
     order_.emplace_front(key_buf_, p);
     map_.emplace(key_buf_, order_.begin());
-    if (map_.size() > capacity_) {
+    bytes_ += entry_bytes(key_buf_, *p);
+    while (map_.size() > 1 && (map_.size() > capacity_ || bytes_ > max_bytes_)) {
+      bytes_ -= entry_bytes(order_.back().first, *order_.back().second);
       map_.erase(order_.back().first);
       order_.pop_back();
+      ++evictions_;
     }
     return p;
   }
   void clear() {
     map_.clear();
     order_.clear();
+    bytes_ = 0;
   }
   [[nodiscard]] std::size_t size() const { return map_.size(); }
   [[nodiscard]] std::size_t capacity() const { return capacity_; }
-  // Roughly what the kept paragraphs take (glyphs, runs, lines, keys); walks the cache: for reports only.
-  [[nodiscard]] std::size_t approx_bytes() const {
-    std::size_t n = 0;
-    for (const auto& [key, p] : order_) {
-      n += key.capacity() + sizeof(Paragraph) + p->lines.capacity() * sizeof(Line);
-      for (const auto& line : p->lines) {
-        n += line.runs.capacity() * sizeof(GlyphRun);
-        for (const auto& run : line.runs) n += run.glyphs.capacity() * sizeof(Glyph) + run.script.capacity();
-      }
-    }
-    return n;
-  }
+  [[nodiscard]] std::size_t max_bytes() const { return max_bytes_; }
+  // Roughly what the kept paragraphs take (glyphs, runs, lines, keys, bookkeeping).
+  [[nodiscard]] std::size_t approx_bytes() const { return bytes_; }
+  // Paragraphs dropped for room so far: once there are some, the cache is as large as it gets.
+  [[nodiscard]] std::size_t evictions() const { return evictions_; }
   [[nodiscard]] std::size_t hits() const { return hits_; }
   [[nodiscard]] std::size_t misses() const { return misses_; }
 
  private:
   static void key_of(const LayoutRequest& r, std::string& out);
-  std::size_t capacity_;
+  static std::size_t entry_bytes(const std::string& key, const Paragraph& p);
+  std::size_t capacity_, max_bytes_;
+  std::size_t bytes_ = 0, evictions_ = 0;
   std::list<std::pair<std::string, std::shared_ptr<const Paragraph>>> order_;
   std::unordered_map<std::string, decltype(order_)::iterator> map_;
   std::string key_buf_;

@@ -190,6 +190,37 @@ TEST_CASE("the layout cache returns the same paragraph without shaping again", "
   CHECK(e.layout(r).get() != a.get());
 }
 
+TEST_CASE("the layout cache is bounded by count and by bytes, least recently used dropped first", "[text][cache]") {
+  auto make = [](const text::LayoutRequest& r) { return text::layout(*test::engine().fonts, r); };
+  text::LayoutRequest r;
+  r.locale = "de";
+  text::LayoutCache by_count(50, 1 << 30);
+  for (int i = 0; i < 200; ++i) {
+    r.text = "Zeile " + std::to_string(i);
+    (void)by_count.get(r, make);
+  }
+  CHECK(by_count.size() == 50);
+  CHECK(by_count.evictions() == 150);
+  // Long paragraphs: the byte budget binds long before the count.
+  text::LayoutCache by_bytes(4096, 64 * 1024);
+  std::shared_ptr<const text::Paragraph> first;
+  for (int i = 0; i < 300; ++i) {
+    r.text = std::to_string(i) + " Die Stadtbibliothek hat heute bis 18 Uhr geöffnet, morgen ab 9 Uhr.";
+    r.max_width = 200;
+    auto p = by_bytes.get(r, make);
+    if (i == 0) first = p;
+    CHECK(by_bytes.approx_bytes() <= 64 * 1024);
+    // The first paragraph, used again and again, stays.
+    r.text = "0 Die Stadtbibliothek hat heute bis 18 Uhr geöffnet, morgen ab 9 Uhr.";
+    CHECK(by_bytes.get(r, make).get() == first.get());
+  }
+  CHECK(by_bytes.evictions() > 0);
+  CHECK(by_bytes.size() < 300);
+  CHECK(by_bytes.size() > 10);
+  by_bytes.clear();
+  CHECK(by_bytes.approx_bytes() == 0);
+}
+
 TEST_CASE("line spacing: every glyph's ink inside its line, Arabic not at its font's 2.1 em", "[text]") {
   const float size = 32;
   struct Sample {
