@@ -76,15 +76,17 @@ mkdir -p "$mnt"
 loopdev=$(losetup -f --show -o $((off * 512)) --sizelimit $((size * 512)) "$disk")
 mount "$loopdev" "$mnt"
 [ -z "$inject" ] || cp -a "$inject/." "$mnt/"
-if [ "$mode" = boot ]; then
-  cat > "$mnt/etc/systemd/system/smoke-report.service" <<'UNIT'
+# The unit that reports (boot mode) or installs (update modes) once the kiosk runs: DESCRIPTION, EXEC and
+# extra [Unit] lines.
+write_smoke_unit() {
+  cat > "$mnt/etc/systemd/system/smoke-report.service" <<UNIT
 [Unit]
-Description=Smoke test report (test copies of the image only)
+Description=$1 (test copies of the image only)
 After=kiosk.service
-
+$3
 [Service]
 Type=oneshot
-ExecStart=/usr/local/sbin/smoke-report
+ExecStart=$2
 StandardOutput=tty
 StandardError=tty
 TTYPath=/dev/ttyS0
@@ -92,25 +94,14 @@ TTYPath=/dev/ttyS0
 [Install]
 WantedBy=graphical.target
 UNIT
+}
+if [ "$mode" = boot ]; then
+  write_smoke_unit "Smoke test report" /usr/local/sbin/smoke-report ""
 else
   # Boot 1 of the update test: install the bundle from the second disk, then reboot into the new slot.
-  cat > "$mnt/etc/systemd/system/smoke-report.service" <<'UNIT'
-[Unit]
-Description=Smoke test: RAUC install (test copies of the image only)
-After=kiosk.service
-# Once: slot A boots again in the rollback test.
-ConditionPathExists=!/var/lib/kiosk/smoke-installed
-
-[Service]
-Type=oneshot
-ExecStart=/usr/local/sbin/smoke-install
-StandardOutput=tty
-StandardError=tty
-TTYPath=/dev/ttyS0
-
-[Install]
-WantedBy=graphical.target
-UNIT
+  # Once: slot A boots again in the rollback test.
+  write_smoke_unit "Smoke test: RAUC install" /usr/local/sbin/smoke-install \
+    "ConditionPathExists=!/var/lib/kiosk/smoke-installed"
   cat > "$mnt/usr/local/sbin/smoke-install" <<'SCRIPT'
 #!/bin/sh
 echo "SMOKE-INSTALL-BEGIN"
