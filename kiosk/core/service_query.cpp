@@ -1,6 +1,7 @@
 #include "core/service_query.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/geo.h"
 
@@ -44,6 +45,7 @@ std::vector<ListedService> list_services(const Bundle& b, const OhContext& hours
     ls.state = s.hours ? evaluate_at(*s.hours, hours, q.now).state : RuleState::unknown;
     if (f.open_now && ls.state != RuleState::open) continue;
     ls.distance_m = distance_m(q.from, s.location);
+    if (q.walk_m && i < q.walk_m->size() && !std::isnan((*q.walk_m)[i])) ls.distance_m = (*q.walk_m)[i];
     out.push_back(ls);
   }
   std::stable_sort(out.begin(), out.end(), [](const ListedService& a, const ListedService& c) {

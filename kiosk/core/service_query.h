@@ -22,7 +22,7 @@ struct ServiceFilters {
 struct ListedService {
   std::size_t index = 0;  // into Bundle::services
   RuleState state = RuleState::unknown;
-  double distance_m = 0;
+  double distance_m = 0;  // along the ways where the query had them, else in a straight line
 };
 
 struct ServiceQuery {
@@ -31,6 +31,9 @@ struct ServiceQuery {
   std::string language;  // the resident's, for "speaks my language" (primary subtag compared)
   GeoPoint from;         // the kiosk
   LocalDateTime now;
+  // Metres along the ways from the kiosk, by service index (NaN: no route): nearer means a shorter walk,
+  // not a shorter straight line. Null or missing entries: the straight line.
+  const std::vector<float>* walk_m = nullptr;
 };
 
 std::vector<ListedService> list_services(const Bundle& b, const OhContext& hours, const ServiceQuery& q);

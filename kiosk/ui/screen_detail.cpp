@@ -27,17 +27,12 @@ std::string ltr(const UiEnv& env, const std::string& s) {
   return env.rtl ? isolate_ltr(s) : s;
 }
 
-RouteProfile profile_of(const Session& s) {
-  if (s.route_profile) return *s.route_profile;
-  return s.filters.step_free ? RouteProfile::wheelchair : RouteProfile::foot;
-}
-
 // The map with the route, the choice between walking and step-free, the directions and the QR code.
 void draw_way_there(UiEnv& env, Session& s, const Service& sv, const ImRect& r) {
   const float u = env.unit, gap = 16 * u;
   const Theme& t = env.theme;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const RouteProfile profile = profile_of(s);
+  const RouteProfile profile = route_profile_of(s);
   const auto& d = directions_to(env, sv, profile);
 
   const ImRect map_r(r.Min.x, r.Min.y, r.Max.x, r.Min.y + r.GetHeight() * 0.48f);

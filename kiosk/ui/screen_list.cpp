@@ -65,8 +65,7 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
   const ImU32 col = hs.state == RuleState::open     ? env.theme.open
                     : hs.state == RuleState::closed ? env.theme.closed
                                                     : env.theme.unknown;
-  const std::string walk =
-      tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walking_minutes(ls.distance_m))}});
+  const std::string walk = tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walk_minutes_to(env, ls))}});
   y += text_at(env, hs.text + " \u2013 " + walk, ImVec2(r.Min.x + pad, y), w, {26, false, text::Align::start, 1}, col);
   text_at(env, yes_no_unknown_badges(env, sv), ImVec2(r.Min.x + pad, y), w, {24, false, text::Align::start, 1},
           env.theme.text_muted);
@@ -83,6 +82,7 @@ void draw_list(UiEnv& env, Session& s, const ImRect&) {
   q.language = env.locale;
   q.from = env.here;
   q.now = env.now;
+  q.walk_m = &walking_distances(env);
   const auto list = list_services(env.content->bundle, env.hours, q);
   float y = area.Min.y + pad;
   y += text_at(env, tr(env, "list.count", {{"count", static_cast<std::int64_t>(list.size())}}), ImVec2(pad, y),

@@ -39,4 +39,9 @@ bool screen_from_name(const std::string& name, Screen& out) {
   return false;
 }
 
+RouteProfile route_profile_of(const Session& s) {
+  if (s.route_profile) return *s.route_profile;
+  return s.filters.step_free ? RouteProfile::wheelchair : RouteProfile::foot;
+}
+
 }  // namespace kiosk::ui

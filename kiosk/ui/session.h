@@ -45,6 +45,8 @@ struct Session {
 
 // Back to a new visitor: every choice, text and scroll position gone.
 void wipe(Session& s);
+// How the visit goes to places: its choice on the detail screen, else step-free when it filters for it.
+RouteProfile route_profile_of(const Session& s);
 
 const char* screen_name(Screen s);
 bool screen_from_name(const std::string& name, Screen& out);

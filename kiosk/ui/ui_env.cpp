@@ -1,8 +1,10 @@
 #include "ui/ui_env.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
+#include "core/geo.h"
 #include "core/language_tag.h"
 
 namespace kiosk::ui {
@@ -48,11 +50,13 @@ void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std:
   env.here = env.kiosk->location;
   env.hours.lat = env.here.lat;
   env.hours.lon = env.here.lon;
+  for (auto& w : env.walk_m) w.clear();  // from another place
 }
 
 void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
   env.map.reset();
   env.router.reset();
+  for (auto& w : env.walk_m) w.clear();
   env.markers.clear();
   try {
     env.map = load_map(kmap);
@@ -140,6 +144,26 @@ std::string screen_reading(const UiEnv& env, const A11yFrame& frame) {
   return out;
 }
 
+const std::vector<float>& walking_distances(UiEnv& env) {
+  auto& walk = env.walk_m[env.profile == RouteProfile::wheelchair ? 1 : 0];
+  if (walk.empty() && env.map) {
+    if (!env.router) env.router = std::make_unique<Router>(env.map);
+    std::vector<GeoPoint> places;
+    places.reserve(env.content->bundle.services.size());
+    for (const auto& sv : env.content->bundle.services) places.push_back(sv.location);
+    walk = env.router->distances_from(env.here, places, env.profile);
+  }
+  return walk;
+}
+
+int walk_minutes_to(UiEnv& env, const ListedService& ls) {
+  const double speed = env.speeds.of(env.profile);
+  const auto& walk = walking_distances(env);
+  if (ls.index < walk.size() && !std::isnan(walk[ls.index]))
+    return std::max(1, static_cast<int>(std::ceil(walk[ls.index] / speed / 60.0)));
+  return walking_minutes(ls.distance_m, speed);
+}
+
 void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock) {
   env.size = size;
   env.unit = std::min(size.x, size.y) / 1080.f;
@@ -148,6 +172,7 @@ void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, d
   env.locale = s.locale.empty() ? env.content->bundle.default_locale : s.locale;
   const LocaleCatalog* cat = env.content->catalogs.find(env.locale);
   env.rtl = cat && cat->info.rtl;
+  env.profile = route_profile_of(s);
   env.fmt = make_format_context(env.content->catalogs, env.locale, env.content->bundle.default_locale);
   const bool hc = s.high_contrast < 0 ? env.default_high_contrast : s.high_contrast == 1;
   env.theme = hc ? theme_high_contrast() : theme_normal();

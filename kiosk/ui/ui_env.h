@@ -18,6 +18,7 @@
 #include "core/routing/directions.h"
 #include "core/routing/router.h"
 #include "core/search.h"
+#include "core/service_query.h"
 #include "core/time_format.h"
 #include "map/map_labels.h"
 #include "map/map_markers.h"
@@ -46,6 +47,9 @@ struct UiEnv {
   std::shared_ptr<const MapData> map;
   std::string map_error;
   std::unique_ptr<Router> router;  // built on first use
+  // Walking metres from the kiosk to each service (bundle order; NaN: no route), per profile: one search
+  // over the network on first use, so that lists show the minutes the detail screen's route shows.
+  std::vector<float> walk_m[2];
   RouteSpeeds speeds;
   std::vector<map::MapMarker> markers;  // every service with a place, in map coordinates
   map::MapScratch map_scratch;
@@ -89,6 +93,7 @@ struct UiEnv {
   float unit = 1;  // one design pixel (the short side is 1080 design pixels)
   std::string locale;
   bool rtl = false;
+  RouteProfile profile = RouteProfile::foot;  // the visit's: on foot or step-free
   FormatContext fmt;
   TimeFormats* time_formats = nullptr;  // the app's: kept across bundle reloads
 
@@ -109,6 +114,12 @@ void attach_map(UiEnv& env, const std::filesystem::path& kmap);
 
 // The route and directions to a service for the visit's profile and language (cached in env).
 const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile);
+
+// walk_m for the visit's profile (computed on first use; empty without a map).
+const std::vector<float>& walking_distances(UiEnv& env);
+// Minutes from the kiosk to a listed service for the visit's profile: along the route where the map has
+// one (as the detail screen says), else the straight-line estimate.
+int walk_minutes_to(UiEnv& env, const ListedService& ls);
 
 // Sets the per-frame fields for the session's locale and the viewport.
 void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock);

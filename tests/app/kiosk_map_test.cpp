@@ -130,3 +130,29 @@ TEST_CASE("the QR code on the detail screen reads as the place's geo URI", "[app
   std::snprintf(at, sizeof at, "%.6f,%.6f", sv->location.lat, sv->location.lon);
   CHECK(scan.out == std::string("geo:") + at + "?q=" + at + "(Stadtbibliothek%20Aachen)\n");
 }
+
+TEST_CASE("the list shows the minutes of the detail screen's route", "[app][map]") {
+  // "Öffnet heute um 13:00 – 19 Minuten zu Fuß" in the list's row, "19 Minuten zu Fuß – 1.390 m" on the
+  // detail screen: the minutes between the dash and " zu Fuß", or before it.
+  auto minutes_in = [](const std::string& line) {
+    const auto end = line.find(" zu Fuß");
+    if (end == std::string::npos) return std::string();
+    const auto dash = line.rfind("\u2013 ", end);
+    const auto start = dash == std::string::npos ? 0 : dash + std::string("\u2013 ").size();
+    return line.substr(start, end - start);
+  };
+  const auto list =
+      run_script({"state"}, {"--screen", "list", "--locale", "de", "--category", "libraries", "--size", "1080x4000"});
+  const auto detail =
+      run_script({"state"}, {"--screen", "detail", "--service", "stadtbibliothek-aachen-w79424442", "--locale", "de"});
+  REQUIRE(list.result.exit_code == 0);
+  REQUIRE(detail.result.exit_code == 0);
+  std::string in_list, in_detail;
+  const auto& rows = list.states.at(0)["texts"];
+  for (std::size_t i = 0; i + 1 < rows.size(); ++i)
+    if (rows[i]["text"] == "Stadtbibliothek Aachen") in_list = minutes_in(rows[i + 1]["text"]);
+  for (const auto& t : detail.states.at(0)["texts"])
+    if (in_detail.empty()) in_detail = minutes_in(t["text"]);
+  CHECK_THAT(in_detail, Catch::EndsWith("Minuten"));
+  CHECK(in_list == in_detail);
+}

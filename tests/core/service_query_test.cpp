@@ -5,6 +5,7 @@
 #include "core/content_loader.h"
 #include "core/geo.h"
 #include "core/hours/holiday_calendar.h"
+#include "core/routing/router.h"
 #include "support/test_support.h"
 
 using namespace kiosk;
@@ -49,4 +50,34 @@ TEST_CASE("lists: a category, open first, then by distance, and filters never co
   q.filters = {};
   q.filters.no_documents = true;  // OSM says nothing about documents: nothing is known to need none
   CHECK(list_services(c.bundle, ctx, q).empty());
+}
+
+TEST_CASE("lists: with walking distances along the ways, nearer means a shorter walk", "[list][routing]") {
+  const Content c = load_content(test::sample_bundle(), test::locales_dir());
+  REQUIRE(c.ok());
+  const HolidayCalendar cal = holiday_calendar_from(c.bundle);
+  const OhContext ctx{&cal, std::nullopt, std::nullopt, nullptr};
+  Router router(load_map(KIOSK_SAMPLE_KMAP));
+  ServiceQuery q;
+  q.category = "libraries";
+  q.from = c.bundle.kiosks.front().location;
+  q.now = {{2026, 11, 26}, 10 * 60};
+  std::vector<GeoPoint> places;
+  for (const auto& sv : c.bundle.services) places.push_back(sv.location);
+  std::vector<float> walk = router.distances_from(q.from, places, RouteProfile::foot);
+  walk[0] = std::numeric_limits<float>::quiet_NaN();  // a place without route keeps its straight line
+  q.walk_m = &walk;
+  const auto list = list_services(c.bundle, ctx, q);
+  REQUIRE(list.size() > 10);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& l = list[i];
+    const double straight = distance_m(q.from, c.bundle.services[l.index].location);
+    if (std::isnan(walk[l.index])) {
+      CHECK(l.distance_m == Approx(straight));
+    } else {
+      CHECK(l.distance_m == Approx(walk[l.index]));
+      CHECK(l.distance_m >= straight - 50);  // a walk is never much shorter than the straight line
+    }
+    if (i > 0 && list[i - 1].state == l.state) CHECK(list[i - 1].distance_m <= l.distance_m);
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <queue>
 
 namespace kiosk {
@@ -198,6 +199,7 @@ Router::Router(std::shared_ptr<const MapData> map) : map_(std::move(map)), grid_
   connected_[1] = connected_edges(*map_, RouteProfile::wheelchair);
   const std::size_t n = map_->route_nodes.size();
   g_.assign(n, 0);
+  walked_.assign(n, 0);
   parent_edge_.assign(n, kmap::none);
   stamp_.assign(n, 0);
 }
@@ -217,6 +219,64 @@ std::optional<Route> Router::route(GeoPoint from, GeoPoint to, RouteProfile prof
   r->path = std::move(path);
   r->distance_m += sa->distance_m + sb->distance_m;
   return r;
+}
+
+std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPoint>& to, RouteProfile profile,
+                                          float max_snap_m) {
+  std::vector<float> out(to.size(), std::numeric_limits<float>::quiet_NaN());
+  const MapData& m = *map_;
+  const auto sa = snap(from, profile, max_snap_m);
+  if (!sa) return out;
+  const auto& fe = m.route_edges[sa->edge];
+  const auto ff = edge_cost_factor(profile, fe);
+  if (!ff) return out;
+  if (++generation_ == 0) {
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    generation_ = 1;
+  }
+  // Dijkstra over the whole network the start reaches (no goal to aim at): what route() computes with
+  // A*, for every node at once. Cost decides, as there; walked_ is the length of the cheapest way.
+  using Item = std::pair<float, std::uint32_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
+  auto relax = [&](std::uint32_t node, float g, float walked) {
+    if (!node_passable(profile, m.route_nodes[node])) return;
+    g += node_penalty_m(profile, m.route_nodes[node]);
+    if (stamp_[node] == generation_ && g_[node] <= g) return;
+    stamp_[node] = generation_;
+    g_[node] = g;
+    walked_[node] = walked;
+    open.emplace(g, node);
+  };
+  relax(fe.a, sa->along * *ff, sa->along);
+  relax(fe.b, (fe.length_m - sa->along) * *ff, fe.length_m - sa->along);
+  last_settled = 0;
+  while (!open.empty()) {
+    const auto [g, n] = open.top();
+    open.pop();
+    if (g > g_[n]) continue;  // stale entry
+    ++last_settled;
+    for (const std::uint32_t ei : m.edges_at(n)) {
+      const auto& e = m.route_edges[ei];
+      const auto f = edge_cost_factor(profile, e);
+      if (!f) continue;
+      relax(e.a == n ? e.b : e.a, g + e.length_m * *f, walked_[n] + e.length_m);
+    }
+  }
+  for (std::size_t i = 0; i < to.size(); ++i) {
+    const auto sb = snap(to[i], profile, max_snap_m);
+    if (!sb) continue;
+    const auto& te = m.route_edges[sb->edge];
+    const auto tf = edge_cost_factor(profile, te);
+    if (!tf) continue;
+    float best = std::numeric_limits<float>::infinity(), walked = 0;
+    if (sb->edge == sa->edge) best = std::abs(sa->along - sb->along) * *ff, walked = std::abs(sa->along - sb->along);
+    if (stamp_[te.a] == generation_ && g_[te.a] + sb->along * *tf < best)
+      best = g_[te.a] + sb->along * *tf, walked = walked_[te.a] + sb->along;
+    if (stamp_[te.b] == generation_ && g_[te.b] + (te.length_m - sb->along) * *tf < best)
+      best = g_[te.b] + (te.length_m - sb->along) * *tf, walked = walked_[te.b] + te.length_m - sb->along;
+    if (best < std::numeric_limits<float>::infinity()) out[i] = walked + sa->distance_m + sb->distance_m;
+  }
+  return out;
 }
 
 std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfile profile) {

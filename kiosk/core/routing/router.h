@@ -68,13 +68,19 @@ class Router {
   std::optional<Route> route(GeoPoint from, GeoPoint to, RouteProfile profile, float max_snap_m = 1000);
   std::optional<Route> route(const Snap& from, const Snap& to, RouteProfile profile);
 
+  // Walking distance (metres, with the approaches to and from the ways) from one point to each of many,
+  // along the routes route() would take: one search over the network instead of one per place. NaN for
+  // a place without route.
+  std::vector<float> distances_from(GeoPoint from, const std::vector<GeoPoint>& to, RouteProfile profile,
+                                    float max_snap_m = 1000);
+
   std::size_t last_settled = 0;  // nodes settled by the last query (for benchmarks)
 
  private:
   std::shared_ptr<const MapData> map_;
   SnapGrid grid_;
   std::vector<std::uint8_t> connected_[2];
-  std::vector<float> g_;
+  std::vector<float> g_, walked_;  // cost and metres to each node (walked_: distances_from only)
   std::vector<std::uint32_t> parent_edge_;
   std::vector<std::uint32_t> stamp_;
   std::uint32_t generation_ = 0;

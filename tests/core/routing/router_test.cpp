@@ -173,3 +173,39 @@ TEST_CASE("Aachen: wheelchair routes never use steps, raised kerbs or unusable w
   CHECK(checked > 100);
   CHECK(foot_used_steps);  // the city has steps, and walkers take them: the check above means something
 }
+
+TEST_CASE("Aachen: distances to all places in one search equal one route each", "[routing][aachen]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  Router router(map);
+  const Content c = load_content(sample_bundle(), locales_dir());
+  REQUIRE(c.ok());
+  std::vector<GeoPoint> places;
+  for (const auto& sv : c.bundle.services) places.push_back(sv.location);
+  for (const auto& kiosk : c.bundle.kiosks)
+    for (const RouteProfile p : {RouteProfile::foot, RouteProfile::wheelchair}) {
+      const auto all = router.distances_from(kiosk.location, places, p);
+      REQUIRE(all.size() == places.size());
+      int reached = 0;
+      for (std::size_t i = 0; i < places.size(); i += 3) {
+        INFO(kiosk.id << " to " << c.bundle.services[i].id << " " << route_profile_name(p));
+        const auto route = router.route(kiosk.location, places[i], p);
+        CHECK(std::isnan(all[i]) == !route);
+        if (!route) continue;
+        ++reached;
+        // Equal cost, so equal length unless two ways cost exactly the same.
+        CHECK(all[i] == Approx(route->distance_m).epsilon(0.02).margin(1));
+      }
+      CHECK(reached > 30);
+    }
+  // The hand-made map: the steps on foot, the way round in a wheelchair, and no step-free way to a place
+  // behind steps.
+  Router r(tiny());
+  const std::vector<GeoPoint> to = {tiny_geo(100, 100), tiny_geo(100, -190), tiny_geo(0, 0)};
+  const auto foot = r.distances_from(tiny_geo(0, 0), to, RouteProfile::foot);
+  CHECK(foot[0] == Approx(200).margin(0.5));
+  CHECK_FALSE(std::isnan(foot[1]));
+  CHECK(foot[2] == Approx(0).margin(0.5));
+  const auto wheel = r.distances_from(tiny_geo(0, 0), to, RouteProfile::wheelchair);
+  CHECK(wheel[0] == Approx(150 + std::hypot(100.0, 50.0)).margin(0.5));
+  CHECK(std::isnan(wheel[1]));
+}
