@@ -591,46 +591,69 @@ struct Kiosk {
       r.errors.push_back(fmt::format("step {} ({}): {}", r.steps, step, what));
     };
     r.start = memory();
-    // Warm-up: every screen in every language (a frame each), the language's search index, the whole city
-    // map and the larger text sizes; then random steps until the layout cache has dropped paragraphs for
-    // room and the glyph atlas has reached its page limit once. At the latest after 40 % of the run, the
-    // caches are taken as warm: from then on the heap must stay flat.
-    const double warmup_limit = minutes * 60 * 0.4;
-    for (const auto& locale : content->bundle.locales) {
-      if (elapsed() > warmup_limit) break;
-      session.locale = locale;
+    // Warm-up tour: every screen in every language (a frame each), at two text sizes, the whole city map,
+    // each language's search index and the words searches show.
+    auto tour = [&](double time_limit) {
+      for (const auto& locale : content->bundle.locales) {
+        if (elapsed() > time_limit) break;
+        session.locale = locale;
+        session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
+        session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
+        for (const int percent : {100, 200})
+          for (const char* name : {"home", "list", "detail", "map", "accessibility"}) {
+            session.text_percent = percent;
+            ui::screen_from_name(name, session.screen);
+            advance(1.0 / 30, false);
+          }
+        if (env->map) {  // the whole city: the largest frames
+          const auto& h = env->map->header;
+          session.screen = ui::Screen::map;
+          session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
+          advance(1.0 / 30, false);
+          session.map_view.reset();
+        }
+        run_command("search a", "soak warm-up");
+        // What searches will show in this language: shaping caches plans per font, script and language.
+        for (const auto word : app::soak_search_words()) {
+          text::LayoutRequest req;
+          req.text = std::string(word);
+          req.locale = locale;
+          req.size_px = 28;
+          (void)text->layout(req);
+        }
+      }
+      ui::wipe(session);
+    };
+    // Before each measurement: build what a bundle reload drops and rebuilds on first use (search index,
+    // router, walks for both profiles, directions), so that the two measurements compare what stays, not
+    // which of these the last reload happened to drop.
+    auto settle = [&] {
+      session.locale = content->bundle.default_locale;
       session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
       session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
-      for (const int percent : {100, 200})
-        for (const char* name : {"home", "list", "detail", "map", "accessibility"}) {
-          session.text_percent = percent;
-          ui::screen_from_name(name, session.screen);
+      for (const RouteProfile profile : {RouteProfile::wheelchair, RouteProfile::foot}) {
+        session.route_profile = profile;
+        for (const ui::Screen screen : {ui::Screen::list, ui::Screen::detail, ui::Screen::map}) {
+          session.screen = screen;
           advance(1.0 / 30, false);
         }
-      if (env->map) {  // the whole city: the largest frames
-        const auto& h = env->map->header;
-        session.screen = ui::Screen::map;
-        session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
-        advance(1.0 / 30, false);
-        session.map_view.reset();
       }
-      run_command("search a", "soak warm-up");
-      // What searches will show in this language: shaping caches plans per font, script and language.
-      for (const auto word : app::soak_search_words()) {
-        text::LayoutRequest req;
-        req.text = std::string(word);
-        req.locale = locale;
-        req.size_px = 28;
-        (void)text->layout(req);
-      }
-    }
-    ui::wipe(session);
+      run_command("search a", "soak measurement");
+      ui::wipe(session);
+      advance(1.0 / 30, false);
+    };
+    // Warm-up: the tour, then random steps until the layout cache has dropped paragraphs for room and the
+    // glyph atlas has reached its page limit once. At the latest after 40 % of the run, the caches are
+    // taken as warm: from then on the heap must stay flat.
+    const double warmup_limit = minutes * 60 * 0.4;
+    tour(warmup_limit);
     bool warm = false;
     for (;;) {
       if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
       const bool at_bounds = text->cache.evictions() > 0 && text->atlas.generation() > atlas0;
       if (!warm && (at_bounds || elapsed() >= warmup_limit)) {
         warm = true;
+        settle();
         r.warmup_seconds = elapsed();
         r.cache_warm = text->cache.size();
         r.warm = r.peak = memory();
@@ -672,6 +695,7 @@ struct Kiosk {
         r.peak.atlas_kib = std::max(r.peak.atlas_kib, m.atlas_kib);
       }
     }
+    settle();
     if (!warm) r.warm = r.peak = memory();
     r.end = memory();
     r.cache_end = text->cache.size();
