@@ -625,8 +625,8 @@ struct Kiosk {
       ui::wipe(session);
     };
     // Before each measurement: build what a bundle reload drops and rebuilds on first use (search index,
-    // router, walks for both profiles, directions), so that the two measurements compare what stays, not
-    // which of these the last reload happened to drop.
+    // router, walks for both profiles, directions), then rest, so that the two measurements compare what
+    // stays, not which of these the last reload happened to drop or which screen was drawn last.
     auto settle = [&] {
       session.locale = content->bundle.default_locale;
       session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
@@ -640,7 +640,9 @@ struct Kiosk {
       }
       run_command("search a", "soak measurement");
       ui::wipe(session);
-      advance(1.0 / 30, false);
+      // A minute on the attract screen: Dear ImGui frees the vertex buffers of windows unused for 60 s
+      // (a whole-city map frame leaves megabytes), as it does on a kiosk between visits.
+      advance(ImGui::GetIO().ConfigMemoryCompactTimer + 1.0, false);
     };
     // Warm-up: the tour, then random steps until the layout cache has dropped paragraphs for room and the
     // glyph atlas has reached its page limit once. At the latest after 40 % of the run, the caches are
