@@ -73,34 +73,41 @@ std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::P
   const int pr = static_cast<int>(std::clamp(std::floor((p.y - grid.min_y) / grid.cell), -1.0f, float(grid.rows)));
   const int max_ring =
       static_cast<int>(std::min(max_distance_m / grid.cell, float(std::max(grid.cols, grid.rows)))) + 1;
+  auto visit = [&](int r, int c) {
+    if (r < 0 || c < 0 || r >= grid.rows || c >= grid.cols) return;
+    const auto cell = static_cast<std::size_t>(r * grid.cols + c);
+    for (std::uint32_t k = grid.offsets[cell]; k < grid.offsets[cell + 1]; ++k) {
+      const std::uint32_t ei = grid.edges[k];
+      const auto& e = map.route_edges[ei];
+      if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei])) continue;
+      const auto shape = map.shape(e);
+      float along = 0;
+      for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+        const float seg = dist(shape[i], shape[i + 1]);
+        const float t = project_t(p, shape[i], shape[i + 1]);
+        const kmap::Point q{shape[i].x + t * (shape[i + 1].x - shape[i].x),
+                            shape[i].y + t * (shape[i + 1].y - shape[i].y)};
+        const float d = dist(p, q);
+        if (d <= max_distance_m && (!best || d < best->distance_m)) {
+          // Lengths in the file are the shape's; scale so that `along` agrees with them exactly.
+          best = Snap{ei, along + t * seg, q, d};
+        }
+        along += seg;
+      }
+    }
+  };
   for (int ring = 0; ring <= max_ring; ++ring) {
     // Everything within `ring - 1` cells has been seen: a nearer edge would have been found.
     if (best && best->distance_m <= static_cast<float>(ring - 1) * grid.cell) break;
-    for (int r = pr - ring; r <= pr + ring; ++r) {
-      for (int c = pc - ring; c <= pc + ring; ++c) {
-        if (std::max(std::abs(r - pr), std::abs(c - pc)) != ring) continue;
-        if (r < 0 || c < 0 || r >= grid.rows || c >= grid.cols) continue;
-        const auto cell = static_cast<std::size_t>(r * grid.cols + c);
-        for (std::uint32_t k = grid.offsets[cell]; k < grid.offsets[cell + 1]; ++k) {
-          const std::uint32_t ei = grid.edges[k];
-          const auto& e = map.route_edges[ei];
-          if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei])) continue;
-          const auto shape = map.shape(e);
-          float along = 0;
-          for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-            const float seg = dist(shape[i], shape[i + 1]);
-            const float t = project_t(p, shape[i], shape[i + 1]);
-            const kmap::Point q{shape[i].x + t * (shape[i + 1].x - shape[i].x),
-                                shape[i].y + t * (shape[i + 1].y - shape[i].y)};
-            const float d = dist(p, q);
-            if (d <= max_distance_m && (!best || d < best->distance_m)) {
-              // Lengths in the file are the shape's; scale so that `along` agrees with them exactly.
-              best = Snap{ei, along + t * seg, q, d};
-            }
-            along += seg;
-          }
-        }
-      }
+    // Only the ring's border cells: its top and bottom rows, then the columns between them (a walk over
+    // the whole square per ring took minutes on a large grid without a usable way).
+    for (int c = pc - ring; c <= pc + ring; ++c) {
+      visit(pr - ring, c);
+      if (ring > 0) visit(pr + ring, c);
+    }
+    for (int r = pr - ring + 1; r <= pr + ring - 1; ++r) {
+      visit(r, pc - ring);
+      visit(r, pc + ring);
     }
   }
   if (best) {

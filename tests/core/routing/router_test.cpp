@@ -209,3 +209,31 @@ TEST_CASE("Aachen: distances to all places in one search equal one route each", 
   CHECK(wheel[0] == Approx(150 + std::hypot(100.0, 50.0)).margin(0.5));
   CHECK(std::isnan(wheel[1]));
 }
+
+TEST_CASE("Aachen: snapping finds the nearest usable way, as a search over every way does", "[routing][aachen]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  const SnapGrid grid = build_snap_grid(*map);
+  const auto& h = map->header;
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> ux(h.min_x - 2000, h.max_x + 2000), uy(h.min_y - 2000, h.max_y + 2000);
+  for (int i = 0; i < 60; ++i) {
+    const kmap::Point p{ux(rng), uy(rng)};
+    for (const RouteProfile profile : {RouteProfile::foot, RouteProfile::wheelchair}) {
+      float nearest = std::numeric_limits<float>::infinity();
+      for (std::uint32_t ei = 0; ei < map->route_edges.size(); ++ei) {
+        if (!edge_cost_factor(profile, map->route_edges[ei])) continue;
+        const auto shape = map->shape(map->route_edges[ei]);
+        for (std::size_t k = 0; k + 1 < shape.size(); ++k) {
+          const float dx = shape[k + 1].x - shape[k].x, dy = shape[k + 1].y - shape[k].y;
+          const float len2 = dx * dx + dy * dy;
+          const float t =
+              len2 > 0 ? std::clamp(((p.x - shape[k].x) * dx + (p.y - shape[k].y) * dy) / len2, 0.0f, 1.0f) : 0.0f;
+          nearest = std::min(nearest, std::hypot(p.x - (shape[k].x + t * dx), p.y - (shape[k].y + t * dy)));
+        }
+      }
+      const auto snap = snap_point(*map, grid, p, profile, 1e6f);
+      REQUIRE(snap);
+      CHECK(snap->distance_m == Approx(nearest).margin(0.01));
+    }
+  }
+}
