@@ -4,6 +4,7 @@
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_sdlrenderer.h>
 #include <fmt/format.h>
+#include <imgui_internal.h>
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -270,7 +271,7 @@ struct Kiosk {
     std::string why;
     if (load_bundle(target, why)) {
       fmt::print(stderr, "bundle: now showing version {} from {}\n", content->bundle.version, target.generic_string());
-      ui::wipe(session);
+      ui::end_visit(*env, session);
       return;
     }
     fmt::print(stderr, "error: the new bundle {} does not load: {}; going back to the previous one\n",
@@ -310,14 +311,18 @@ struct Kiosk {
 
   long frames = 0;
 
-  ui::Screen last_screen = ui::Screen::attract;
+  // After the frame that ended a visit is shown. Dear ImGui's draw lists keep the capacity of the largest
+  // frame ever drawn (a whole-city map: megabytes) and the last frame's vertices; freed here they grow back
+  // to what the next frames need. Then the memory freed during the visit goes back to the system, so that
+  // months of visits do not leave the heap fragmented at its high-water mark.
+  void release_visit_memory() {
+    env->visit_ended = false;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) w->DrawList->_ClearFreeMemory();
+    malloc_trim(0);
+  }
 
   void frame(bool input, float dt) {
     ++frames;
-    // A visit ended (idle or "done"): hand memory freed during it back to the system, so that months of
-    // visits do not leave the heap fragmented at its high-water mark.
-    if (session.screen == ui::Screen::attract && last_screen != ui::Screen::attract) malloc_trim(0);
-    last_screen = session.screen;
     maybe_switch_bundle();
     if (technician.sync_requested) {
       technician.sync_requested = false;
@@ -378,6 +383,7 @@ struct Kiosk {
     SDL_RenderClear(renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(renderer);
+    if (env->visit_ended) release_visit_memory();
   }
 
   void speak_queued() {
@@ -470,6 +476,7 @@ struct Kiosk {
         {"volume", s.volume},
         {"speech_rate", s.speech_rate},
         {"last_spoken", env->last_spoken},
+        {"memory", {{"layout_cache_paragraphs", text->cache.size()}, {"imgui_bytes", imgui_bytes}}},
         {"low_reach", low_reach_offset(1000) > 0},
         {"focus", focus_label()},
         {"controls", controls_json()},
@@ -622,7 +629,7 @@ struct Kiosk {
           (void)text->layout(req);
         }
       }
-      ui::wipe(session);
+      ui::end_visit(*env, session);
     };
     // Before each measurement: build what a bundle reload drops and rebuilds on first use (search index,
     // router, walks for both profiles, directions), then rest, so that the two measurements compare what
@@ -639,20 +646,20 @@ struct Kiosk {
         }
       }
       run_command("search a", "soak measurement");
-      ui::wipe(session);
-      // A minute on the attract screen: Dear ImGui frees the vertex buffers of windows unused for 60 s
-      // (a whole-city map frame leaves megabytes), as it does on a kiosk between visits.
+      ui::end_visit(*env, session);
+      // A minute on the attract screen, as a kiosk between visits (Dear ImGui frees the buffers of windows
+      // unused for that long, such as the technician's).
       advance(ImGui::GetIO().ConfigMemoryCompactTimer + 1.0, false);
     };
-    // Warm-up: the tour, then random steps until the layout cache has dropped paragraphs for room and the
-    // glyph atlas has reached its page limit once. At the latest after 40 % of the run, the caches are
+    // Warm-up: the tour, then random steps until the glyph atlas has reached its page limit once (the
+    // layout cache is emptied at each visit's end). At the latest after 40 % of the run, the caches are
     // taken as warm: from then on the heap must stay flat.
     const double warmup_limit = minutes * 60 * 0.4;
     tour(warmup_limit);
     bool warm = false;
     for (;;) {
       if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
-      const bool at_bounds = text->cache.evictions() > 0 && text->atlas.generation() > atlas0;
+      const bool at_bounds = text->atlas.generation() > atlas0;
       if (!warm && (at_bounds || elapsed() >= warmup_limit)) {
         warm = true;
         settle();
@@ -826,7 +833,7 @@ struct Kiosk {
           fmt::print(stderr, "{}: error: reloading {} failed: {}\n", where, bundle_dir.generic_string(), why);
           return 1;
         }
-        ui::wipe(session);
+        ui::end_visit(*env, session);
         advance(0.1, false);
       } else {
         fmt::print(stderr,

@@ -74,6 +74,15 @@ void keys(UiEnv& env, Session& s) {
 
 }  // namespace
 
+void end_visit(UiEnv& env, Session& s) {
+  wipe(s);
+  env.directions = {};
+  env.last_spoken.clear();
+  // Cached paragraphs hold their text: the next visitor's first frames lay out afresh (~2 ms a screen).
+  env.text->cache.clear();
+  env.visit_ended = true;
+}
+
 void draw_frame(UiEnv& env, Session& s, bool input) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(env.size);
@@ -90,7 +99,7 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
   keys(env, s);
   const double idle = env.clock - s.last_input;
   if (s.screen != Screen::attract && idle > env.idle_seconds + env.warning_seconds) {
-    wipe(s);  // everything of this visit is gone
+    end_visit(env, s);  // everything of this visit is gone
     s.last_input = env.clock;
   }
   const bool warning_was = s.idle_warning;

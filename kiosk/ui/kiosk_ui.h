@@ -10,4 +10,9 @@ namespace kiosk::ui {
 // `input` is true when the resident touched or pressed something since the last frame.
 void draw_frame(UiEnv& env, Session& s, bool input);
 
+// Ends the visit: the session is wiped, and so is what the screens kept of it (the directions, what was
+// read aloud, the shaped texts, among them what was searched for). Sets env.visit_ended, so that the app
+// frees its drawing buffers once the frame is shown.
+void end_visit(UiEnv& env, Session& s);
+
 }  // namespace kiosk::ui

@@ -77,7 +77,8 @@ struct UiEnv {
     bool interrupt = true;  // stop what is being said first
   };
   std::vector<Utterance> speech_out;
-  std::string last_spoken;          // for tests and the technician screen
+  std::string last_spoken;          // for tests (wiped with the visit)
+  bool visit_ended = false;         // set by end_visit(); the app frees drawing buffers and clears it
   std::vector<std::string> voices;  // the bundle's locales that espeak-ng can speak (sorted)
   int default_low_reach = 0;
   // Pinch zoom this frame (SDL multi-gesture, or a script): factor and centre.

@@ -59,6 +59,29 @@ TEST_CASE("after the idle warning everything is wiped", "[app][idle]") {
   for (const auto& [k, v] : after["filters"].items()) CHECK(v == false);
 }
 
+TEST_CASE("a visit's end keeps nothing of it: speech, shaped texts, drawing buffers", "[app][idle][privacy]") {
+  // The whole city on the map (the largest frames), reading aloud on, a search typed; then idle.
+  const auto r = run_script({"pinch 960 540 0.05", "key Down", "search Zahnarzt", "state", "wait 130", "state"},
+                            {"--screen", "map", "--locale", "de"});
+  INFO(r.result.err);
+  REQUIRE(r.result.exit_code == 0);
+  REQUIRE(r.states.size() == 2);
+  const auto& during = r.states[0];
+  const auto& after = r.states[1];
+  INFO(during["memory"].dump() << " then " << after["memory"].dump());
+  CHECK(during["query"] == "Zahnarzt");
+  CHECK_FALSE(during["last_spoken"].get<std::string>().empty());
+  CHECK(after["screen"] == "attract");
+  CHECK(after["last_spoken"] == "");
+  // The layout cache holds only the attract screen's paragraphs (title, announcements, attribution, and
+  // "touch to start" in the languages shown since): none with the search or the screens of the visit.
+  const auto paragraphs = [](const nlohmann::json& s) { return s["memory"]["layout_cache_paragraphs"].get<int>(); };
+  CHECK(paragraphs(during) > 40);
+  CHECK(paragraphs(after) < 25);
+  // Dear ImGui's draw lists no longer keep the capacity of the city map's frame.
+  CHECK(after["memory"]["imgui_bytes"].get<double>() < 0.5 * during["memory"]["imgui_bytes"].get<double>());
+}
+
 TEST_CASE("headless screenshots of every screen", "[app][screens]") {
   TempDir tmp;
   for (const char* screen : {"attract", "language", "home", "list", "detail", "search", "map"}) {
