@@ -657,6 +657,8 @@ struct Kiosk {
     const double warmup_limit = minutes * 60 * 0.4;
     tour(warmup_limit);
     bool warm = false;
+    const double sample_every = std::max(60.0, minutes * 60 / 12);  // about a dozen samples
+    double next_sample = 0;
     for (;;) {
       if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
       const bool at_bounds = text->atlas.generation() > atlas0;
@@ -696,6 +698,10 @@ struct Kiosk {
         if (session.screen != ui::Screen::attract || !session.query.empty() || !session.locale.empty())
           fail(step, fmt::format("the visit was not wiped after idling (screen {}, query '{}')",
                                  ui::screen_name(session.screen), session.query));
+        if (warm && elapsed() >= next_sample) {
+          r.between_visits.push_back({elapsed(), memory()});
+          next_sample = elapsed() + sample_every;
+        }
       }
       if (warm) {
         const auto m = memory();

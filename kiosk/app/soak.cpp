@@ -115,6 +115,12 @@ std::string format_soak_report(const SoakReport& r) {
   out += fmt::format("in use (MiB)     malloc  layout cache  ImGui\n");
   for (const auto& [name, m] : {std::pair{"after warm-up", r.warm}, std::pair{"end          ", r.end}})
     out += fmt::format("  {} {:7.1f}  {:7.1f}  {:7.1f}\n", name, mib(m.live_kib), mib(m.layout_kib), mib(m.imgui_kib));
+  if (!r.between_visits.empty()) {
+    out += "between visits    minute  heap without atlas  malloc without atlas (MiB)\n";
+    for (const auto& [seconds, m] : r.between_visits)
+      out += fmt::format("                  {:6.1f}  {:17.1f}  {:20.1f}\n", seconds / 60, mib(m.anon_kib - m.atlas_kib),
+                         mib(m.live_kib - m.atlas_kib));
+  }
   out += fmt::format("errors: {}\n", r.errors.size());
   for (const auto& e : r.errors) out += "  " + e + "\n";
   out += r.passed() ? "PASS\n" : "FAIL\n";

@@ -56,6 +56,12 @@ struct SoakReport {
   std::size_t cache_warm = 0, cache_end = 0, cache_capacity = 0;  // laid-out paragraphs kept
   int atlas_clears = 0;
   std::vector<std::string> errors;  // each with the step that caused it
+  // Memory right after a visit ended (idle), every few minutes after warm-up: whether it levels off.
+  struct Sample {
+    double seconds = 0;  // since the soak began
+    MemoryUse memory;
+  };
+  std::vector<Sample> between_visits;
 
   // Growth of the heap without the glyph atlas from the end of the warm-up to the end, in percent.
   [[nodiscard]] double anon_growth_percent() const;
