@@ -237,10 +237,7 @@ std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPo
   const auto& fe = m.route_edges[sa->edge];
   const auto ff = edge_cost_factor(profile, fe);
   if (!ff) return out;
-  if (++generation_ == 0) {
-    std::fill(stamp_.begin(), stamp_.end(), 0);
-    generation_ = 1;
-  }
+  next_generation();
   // Dijkstra over the whole network the start reaches (no goal to aim at): what route() computes with
   // A*, for every node at once. Cost decides, as there; walked_ is the length of the cheapest way.
   using Item = std::pair<float, std::uint32_t>;
@@ -286,16 +283,20 @@ std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPo
   return out;
 }
 
+void Router::next_generation() {
+  if (++generation_ == 0) {  // wrapped: stamps of 4 billion searches ago would look current
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    generation_ = 1;
+  }
+}
+
 std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfile profile) {
   const MapData& m = *map_;
   const auto& fe = m.route_edges[from.edge];
   const auto& te = m.route_edges[to.edge];
   const auto ff = edge_cost_factor(profile, fe), tf = edge_cost_factor(profile, te);
   if (!ff || !tf) return std::nullopt;
-  if (++generation_ == 0) {
-    std::fill(stamp_.begin(), stamp_.end(), 0);
-    generation_ = 1;
-  }
+  next_generation();
   const kmap::Point goal = to.point;
   auto h = [&](std::uint32_t n) { return dist({m.route_nodes[n].x, m.route_nodes[n].y}, goal); };
   using Item = std::pair<float, std::uint32_t>;  // (g + h, node)

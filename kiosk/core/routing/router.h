@@ -82,8 +82,10 @@ class Router {
   std::vector<std::uint8_t> connected_[2];
   std::vector<float> g_, walked_;  // cost and metres to each node (walked_: distances_from only)
   std::vector<std::uint32_t> parent_edge_;
-  std::vector<std::uint32_t> stamp_;
+  std::vector<std::uint32_t> stamp_;  // a node's g_ is this search's when its stamp is generation_
   std::uint32_t generation_ = 0;
+  // Starts a search: every node's g_ becomes stale at once, without clearing the vectors.
+  void next_generation();
 };
 
 // Points of an edge's shape between two distances along it, in walking order (from may exceed to).
