@@ -599,10 +599,15 @@ struct Kiosk {
     };
     r.start = memory();
     // Warm-up tour: every screen in every language (a frame each), at two text sizes, the whole city map,
-    // each language's search index and the words searches show.
+    // each language's search index and the words searches show, with a bundle reload after every third
+    // language (the heap reaches its working size only after a few: a new bundle is loaded while the old
+    // one still lives).
     auto tour = [&](double time_limit) {
-      for (const auto& locale : content->bundle.locales) {
+      int shown = 0;
+      const std::vector<std::string> locales = content->bundle.locales;  // a reload replaces the content
+      for (const auto& locale : locales) {
         if (elapsed() > time_limit) break;
+        if (++shown % 3 == 0) run_command("reload", "soak warm-up");
         session.locale = locale;
         session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
         session.service = content->bundle.services.empty() ? "" : content->bundle.services.front().id;
@@ -632,8 +637,8 @@ struct Kiosk {
       ui::end_visit(*env, session);
     };
     // Before each measurement: build what a bundle reload drops and rebuilds on first use (search index,
-    // router, walks for both profiles, directions), then rest, so that the two measurements compare what
-    // stays, not which of these the last reload happened to drop or which screen was drawn last.
+    // router, walks for both profiles, directions), then rest, so that measurements compare what stays,
+    // not which of these the last reload happened to drop or which screen was drawn last.
     auto settle = [&] {
       session.locale = content->bundle.default_locale;
       session.category = content->bundle.categories.empty() ? "" : content->bundle.categories.front().id;
@@ -653,11 +658,13 @@ struct Kiosk {
     };
     // Warm-up: the tour, then random steps until the glyph atlas has reached its page limit once (the
     // layout cache is emptied at each visit's end). At the latest after 40 % of the run, the caches are
-    // taken as warm: from then on the heap must stay flat.
+    // taken as warm: from then on the heap must stay flat. It is measured after a settling visit at the
+    // end of the warm-up, every few seconds after (about forty times a run; a random visit is cut short
+    // then, as by an idle wipe), and at the end.
     const double warmup_limit = minutes * 60 * 0.4;
     tour(warmup_limit);
     bool warm = false;
-    const double sample_every = std::max(60.0, minutes * 60 / 12);  // about a dozen samples
+    const double sample_every = std::clamp(minutes * 60 / 40, 10.0, 120.0);
     double next_sample = 0;
     for (;;) {
       if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
@@ -668,6 +675,12 @@ struct Kiosk {
         r.warmup_seconds = elapsed();
         r.cache_warm = text->cache.size();
         r.warm = r.peak = memory();
+        r.samples.push_back({elapsed(), r.warm});
+        next_sample = elapsed() + sample_every;
+      } else if (warm && elapsed() >= next_sample) {
+        settle();
+        r.samples.push_back({elapsed(), memory()});
+        next_sample = elapsed() + sample_every;
       }
       app::SoakView view;
       int w = 0, h = 0;
@@ -698,10 +711,6 @@ struct Kiosk {
         if (session.screen != ui::Screen::attract || !session.query.empty() || !session.locale.empty())
           fail(step, fmt::format("the visit was not wiped after idling (screen {}, query '{}')",
                                  ui::screen_name(session.screen), session.query));
-        if (warm && elapsed() >= next_sample) {
-          r.between_visits.push_back({elapsed(), memory()});
-          next_sample = elapsed() + sample_every;
-        }
       }
       if (warm) {
         const auto m = memory();
@@ -713,6 +722,7 @@ struct Kiosk {
     settle();
     if (!warm) r.warm = r.peak = memory();
     r.end = memory();
+    if (warm) r.samples.push_back({elapsed(), r.end});
     r.cache_end = text->cache.size();
     r.cache_capacity = text->cache.capacity();
     r.atlas_clears = text->atlas.generation() - atlas0;

@@ -85,8 +85,28 @@ double growth(long from, long to) {
 }
 }  // namespace
 
+namespace {
+long heap_kib(const MemoryUse& m) {
+  return m.anon_kib - m.atlas_kib;
+}
+long median_heap_kib(std::span<const SoakReport::Sample> s) {
+  std::vector<long> v;
+  for (const auto& x : s) v.push_back(heap_kib(x.memory));
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+}  // namespace
+
+long SoakReport::first_heap_kib() const {
+  if (samples.size() < 6) return heap_kib(samples.empty() ? warm : samples.front().memory);
+  return median_heap_kib(std::span(samples).first(samples.size() / 3));
+}
+long SoakReport::last_heap_kib() const {
+  if (samples.size() < 6) return heap_kib(samples.empty() ? end : samples.back().memory);
+  return median_heap_kib(std::span(samples).last(samples.size() / 3));
+}
 double SoakReport::anon_growth_percent() const {
-  return growth(warm.anon_kib - warm.atlas_kib, end.anon_kib - end.atlas_kib);
+  return growth(first_heap_kib(), last_heap_kib());
 }
 double SoakReport::rss_growth_percent() const {
   return growth(warm.rss_kib, end.rss_kib);
@@ -106,20 +126,26 @@ std::string format_soak_report(const SoakReport& r) {
       "  after warm-up{:7.1f}  {:7.1f}  {:7.1f}\n"
       "  peak after   {:7.1f}  {:7.1f}  {:7.1f}\n"
       "  end          {:7.1f}  {:7.1f}  {:7.1f}\n"
-      "growth after warm-up: RSS {:+.2f} %, heap without the atlas {:+.2f} % (limit {:+.0f} %)\n",
+      "growth after warm-up: RSS {:+.2f} %, heap without the atlas {:+.2f} % (limit {:+.0f} %)\n"
+      "  (heap without the atlas after settling visits, {} samples: {:.1f} → {:.1f} MiB, {})\n",
       r.minutes, r.seed, r.warmup_seconds, r.steps, r.frames, r.reloads, r.wipes, r.virtual_hours, r.cache_warm,
       r.cache_end, r.cache_capacity, r.atlas_clears, mib(r.start.rss_kib), mib(r.start.anon_kib),
       mib(r.start.atlas_kib), mib(r.warm.rss_kib), mib(r.warm.anon_kib), mib(r.warm.atlas_kib), mib(r.peak.rss_kib),
       mib(r.peak.anon_kib), mib(r.peak.atlas_kib), mib(r.end.rss_kib), mib(r.end.anon_kib), mib(r.end.atlas_kib),
-      r.rss_growth_percent(), r.anon_growth_percent(), r.max_growth_percent);
+      r.rss_growth_percent(), r.anon_growth_percent(), r.max_growth_percent, r.samples.size(), mib(r.first_heap_kib()),
+      mib(r.last_heap_kib()),
+      r.samples.size() >= 6 ? "the medians of the first and the last third" : "the first and the last");
   out += fmt::format("in use (MiB)     malloc  layout cache  ImGui\n");
   for (const auto& [name, m] : {std::pair{"after warm-up", r.warm}, std::pair{"end          ", r.end}})
     out += fmt::format("  {} {:7.1f}  {:7.1f}  {:7.1f}\n", name, mib(m.live_kib), mib(m.layout_kib), mib(m.imgui_kib));
-  if (!r.between_visits.empty()) {
-    out += "between visits    minute  heap without atlas  malloc without atlas (MiB)\n";
-    for (const auto& [seconds, m] : r.between_visits)
-      out += fmt::format("                  {:6.1f}  {:17.1f}  {:20.1f}\n", seconds / 60, mib(m.anon_kib - m.atlas_kib),
+  if (!r.samples.empty()) {  // a dozen of them, evenly spread, the last one included
+    out += "settled at minute  heap without atlas  malloc without atlas (MiB)\n";
+    const std::size_t n = r.samples.size(), rows = std::min<std::size_t>(n, 12);
+    for (std::size_t i = 0; i < rows; ++i) {
+      const auto& [seconds, m] = r.samples[rows == 1 ? n - 1 : i * (n - 1) / (rows - 1)];
+      out += fmt::format("  {:15.1f}  {:17.1f}  {:20.1f}\n", seconds / 60, mib(heap_kib(m)),
                          mib(m.live_kib - m.atlas_kib));
+    }
   }
   out += fmt::format("errors: {}\n", r.errors.size());
   for (const auto& e : r.errors) out += "  " + e + "\n";

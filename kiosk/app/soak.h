@@ -56,15 +56,20 @@ struct SoakReport {
   std::size_t cache_warm = 0, cache_end = 0, cache_capacity = 0;  // laid-out paragraphs kept
   int atlas_clears = 0;
   std::vector<std::string> errors;  // each with the step that caused it
-  // Memory right after a visit ended (idle), every few minutes after warm-up: whether it levels off.
+  // Memory after a settling visit, at the end of the warm-up, every few seconds after it, and at the end.
   struct Sample {
     double seconds = 0;  // since the soak began
     MemoryUse memory;
   };
-  std::vector<Sample> between_visits;
+  std::vector<Sample> samples;
 
-  // Growth of the heap without the glyph atlas from the end of the warm-up to the end, in percent.
+  // Growth of the heap without the glyph atlas, in percent: the median of the last third of the samples
+  // against the median of the first third (with fewer than six samples, the last against the first).
+  // One sample against another would judge glibc's page-level fragmentation, which moves the heap's
+  // resident size by a few percent from one moment to the next without any growth.
   [[nodiscard]] double anon_growth_percent() const;
+  [[nodiscard]] long first_heap_kib() const;  // the figures compared: heap without atlas, KiB
+  [[nodiscard]] long last_heap_kib() const;
   [[nodiscard]] double rss_growth_percent() const;
   [[nodiscard]] bool passed() const;
 };

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "app/soak.h"
 #include "kiosk_script.h"
 
 using namespace kiosk::test;
@@ -26,6 +27,36 @@ TEST_CASE("soak: a short run uses the screens, wipes idle visits, reports memory
           R"(growth after warm-up: RSS [-+][0-9.]+ %, heap without the atlas [-+][0-9.]+ % \(limit \+1000 %\))")));
   CHECK(r.out.find("errors: 0") != std::string::npos);
   CHECK(r.out.find("PASS") != std::string::npos);
+}
+
+TEST_CASE("soak: growth compares the medians of the first and last third of the settled samples") {
+  kiosk::app::SoakReport r;
+  auto add = [&](double minute, long heap_mib) {
+    kiosk::app::MemoryUse m;
+    m.atlas_kib = 5 * 1024;
+    m.anon_kib = (heap_mib + 5) * 1024;
+    r.samples.push_back({minute * 60, m});
+  };
+  // Flat with page-level noise (as glibc's heap moves between 30.4 and 31.8 MiB): a single high sample
+  // at the end is no growth.
+  for (const long mib : {30, 31, 30, 31, 32, 30, 31, 30, 31, 30, 30, 34})
+    add(static_cast<double>(r.samples.size()), mib);
+  CHECK(r.first_heap_kib() == 31 * 1024);  // 30, 30, 31, 31: the upper middle
+  CHECK(r.last_heap_kib() == 31 * 1024);   // 30, 30, 31, 34
+  CHECK(r.anon_growth_percent() == Approx(0.0));
+  CHECK(r.passed() == false);  // no step was taken
+  r.steps = 1;
+  CHECK(r.passed());
+  // A leak: a megabyte every sample.
+  r.samples.clear();
+  for (long i = 0; i < 12; ++i) add(static_cast<double>(i), 30 + i);
+  CHECK(r.first_heap_kib() == 32 * 1024);  // 30, 31, 32, 33
+  CHECK(r.last_heap_kib() == 40 * 1024);   // 38, 39, 40, 41
+  CHECK(r.anon_growth_percent() == Approx(25.0));
+  CHECK_FALSE(r.passed());
+  // Fewer than six samples: the last against the first.
+  r.samples.resize(3);
+  CHECK(r.anon_growth_percent() == Approx(100.0 * 2 / 30));
 }
 
 TEST_CASE("soak: needs --headless") {
