@@ -666,21 +666,22 @@ struct Kiosk {
     bool warm = false;
     const double sample_every = std::clamp(minutes * 60 / 40, 10.0, 120.0);
     double next_sample = 0;
+    auto sample = [&] {
+      settle();
+      r.samples.push_back({elapsed(), memory()});
+      next_sample = elapsed() + sample_every;
+      return r.samples.back().memory;
+    };
     for (;;) {
       if (elapsed() >= minutes * 60 || r.errors.size() >= 10) break;
       const bool at_bounds = text->atlas.generation() > atlas0;
       if (!warm && (at_bounds || elapsed() >= warmup_limit)) {
         warm = true;
-        settle();
+        r.warm = r.peak = sample();
         r.warmup_seconds = elapsed();
         r.cache_warm = text->cache.size();
-        r.warm = r.peak = memory();
-        r.samples.push_back({elapsed(), r.warm});
-        next_sample = elapsed() + sample_every;
       } else if (warm && elapsed() >= next_sample) {
-        settle();
-        r.samples.push_back({elapsed(), memory()});
-        next_sample = elapsed() + sample_every;
+        sample();
       }
       app::SoakView view;
       int w = 0, h = 0;
@@ -719,10 +720,12 @@ struct Kiosk {
         r.peak.atlas_kib = std::max(r.peak.atlas_kib, m.atlas_kib);
       }
     }
-    settle();
-    if (!warm) r.warm = r.peak = memory();
-    r.end = memory();
-    if (warm) r.samples.push_back({elapsed(), r.end});
+    if (warm) {
+      r.end = sample();
+    } else {
+      settle();
+      r.warm = r.peak = r.end = memory();
+    }
     r.cache_end = text->cache.size();
     r.cache_capacity = text->cache.capacity();
     r.atlas_clears = text->atlas.generation() - atlas0;

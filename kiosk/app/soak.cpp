@@ -83,9 +83,6 @@ namespace {
 double growth(long from, long to) {
   return from > 0 ? 100.0 * static_cast<double>(to - from) / static_cast<double>(from) : 0.0;
 }
-}  // namespace
-
-namespace {
 long heap_kib(const MemoryUse& m) {
   return m.anon_kib - m.atlas_kib;
 }
