@@ -9,7 +9,7 @@ PACKAGES="
   libicu-dev libharfbuzz-dev libharfbuzz-bin libfreetype-dev
   libyaml-cpp-dev libsodium-dev libcurl4-openssl-dev
   libosmium2-dev libprotozero-dev libbz2-dev zlib1g-dev libexpat1-dev liblz4-dev
-  libqrencode-dev libsystemd-dev libespeak-ng-dev espeak-ng-data libgeos-dev zbar-tools
+  libqrencode-dev libcsv-dev libsystemd-dev libespeak-ng-dev espeak-ng-data libgeos-dev zbar-tools
   nlohmann-json3-dev libcli11-dev libfmt-dev libpng-dev
   catch2 unicode-data
   fonts-noto-core

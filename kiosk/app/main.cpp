@@ -36,24 +36,15 @@
 #include "ui/kiosk_ui.h"
 #include "ui/technician.h"
 
-#ifndef KIOSK_SOURCE_DATA_DIR
-#define KIOSK_SOURCE_DATA_DIR "."
-#endif
-#ifndef KIOSK_INSTALL_DATA_DIR
-#define KIOSK_INSTALL_DATA_DIR "/usr/share/stadt-fuer-alle"
-#endif
-
 namespace {
 
 namespace fs = std::filesystem;
 using namespace kiosk;
 
 fs::path default_bundle() {
-  for (const fs::path& p : {fs::path("content/aachen"), fs::path(KIOSK_SOURCE_DATA_DIR) / "content/aachen",
-                            fs::path(KIOSK_INSTALL_DATA_DIR) / "content/aachen"}) {
-    std::error_code ec;
-    if (fs::exists(p / "bundle.yaml", ec)) return p;
-  }
+  std::error_code ec;
+  if (fs::exists("content/aachen/bundle.yaml", ec)) return "content/aachen";
+  if (auto found = find_data("content/aachen/bundle.yaml")) return found->parent_path();
   return "content/aachen";
 }
 

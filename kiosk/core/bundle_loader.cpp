@@ -4,6 +4,7 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <regex>
 #include <thread>
@@ -65,7 +66,7 @@ GeoPoint read_location(const ReadContext& ctx, const MapReader& m, std::string_v
 void read_bundle_file(const ReadContext& ctx, Bundle& b) {
   MapReader m(ctx, ctx.file.root, "bundle.yaml",
               {"id", "version", "title", "timezone", "holiday_region", "default_locale", "locales", "area", "kiosks",
-               "map", "attribution"});
+               "map", "attribution", "verification"});
   if (!m.ok()) return;
   if (auto n = m.require("id"); n.IsDefined() && !n.IsNull())
     if (auto v = read_id(ctx, n, "the bundle id")) b.id = *v;
@@ -161,6 +162,12 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
   if (auto n = m.require("attribution", "add e.g. 'attribution: \"© OpenStreetMap contributors, ODbL 1.0\"'");
       n.IsDefined() && !n.IsNull())
     if (auto v = read_string(ctx, n, "the attribution", limits::max_short_text)) b.attribution = *v;
+  if (m.has("verification")) {
+    MapReader v(ctx, m.get("verification"), "verification", {"every_months"});
+    if (v.has("every_months"))
+      if (auto months = read_integer(ctx, v.get("every_months"), "verification every_months", 1, 120))
+        b.verify_every_months = static_cast<int>(*months);
+  }
 }
 
 void read_categories_file(const ReadContext& ctx, Bundle& b) {
@@ -210,10 +217,11 @@ void read_categories_file(const ReadContext& ctx, Bundle& b) {
 }
 
 void read_service(const ReadContext& ctx, const YAML::Node& item, Bundle& b) {
-  MapReader m(ctx, item, "a service", {"id",        "category",   "name",          "description", "address",
-                                       "lat",       "lon",        "opening_hours", "phone",       "website",
-                                       "email",     "languages",  "fees",          "fee_note",    "documents",
-                                       "anonymous", "wheelchair", "target_groups", "source",      "last_verified"});
+  MapReader m(
+      ctx, item, "a service",
+      {"id",         "category",      "name",   "description",   "address",    "lat",      "lon",       "opening_hours",
+       "phone",      "website",       "email",  "languages",     "fees",       "fee_note", "documents", "anonymous",
+       "wheelchair", "target_groups", "source", "last_verified", "verified_by"});
   if (!m.ok()) return;
   Service s;
   s.pos = ctx.pos(item);
@@ -318,6 +326,8 @@ void read_service(const ReadContext& ctx, const YAML::Node& item, Bundle& b) {
   if (m.has("source"))
     if (auto v = read_string(ctx, m.get("source"), "the source", limits::max_short_text)) s.source = *v;
   if (m.has("last_verified")) s.last_verified = read_date(ctx, m.get("last_verified"), "last_verified");
+  if (m.has("verified_by"))
+    if (auto v = read_string(ctx, m.get("verified_by"), "verified_by", limits::max_name)) s.verified_by = *v;
   b.services.push_back(std::move(s));
 }
 
@@ -487,6 +497,52 @@ void read_service_files(const fs::path& dir, const std::vector<fs::path>& files,
   }
 }
 
+// Every file in the bundle is read by a rule or named: an editor who puts a service into notes.txt, a
+// subfolder or a file named .YAML must learn that the kiosk will not show it. Hidden files (.git,
+// .editorconfig) belong to the editor's tools and are left alone.
+void name_unread_files(const fs::path& dir, const Bundle& b, Diagnostics& diags) {
+  auto hidden = [](const fs::path& p) { return p.filename().string().starts_with("."); };
+  auto first_component = [](const std::string& rel) { return rel.substr(0, rel.find('/')); };
+  std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml",
+                                    "services",    "locales",         "manifest.json",      "manifest.sig",
+                                    "LICENSE.md",  "LICENSE",         "README.md",          "README"};
+  for (const auto& rel : {b.map_source, b.map_compiled})
+    if (!rel.empty()) known.push_back(first_component(rel));
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (hidden(it->path()) || std::find(known.begin(), known.end(), name) != known.end()) continue;
+    diags.warning({it->path().generic_string(), 0, 0}, "unread-file",
+                  fmt::format("{}{} is not part of the bundle format: the kiosk does not read it", name,
+                              it->is_directory() ? "/" : ""),
+                  "move it out of the bundle, or see content/README.md for the files a bundle holds");
+  }
+  for (fs::directory_iterator it(dir / "services", ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (hidden(p)) continue;
+    const std::string shown = p.generic_string();
+    const std::string ext = p.extension().string();
+    std::string lower_ext = ext;
+    for (char& c : lower_ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (it->is_directory()) {
+      diags.warning(
+          {shown, 0, 0}, "unread-file",
+          fmt::format("services/{}/ is not read: service files must lie directly in services/", p.filename().string()),
+          "move its .yaml files up into services/");
+    } else if (ext == ".yaml" || ext == ".yml") {
+      continue;
+    } else if (lower_ext == ".yaml" || lower_ext == ".yml") {
+      diags.error({shown, 0, 0}, "unread-file",
+                  fmt::format("{} is not read: service files end in .yaml, in lower case", p.filename().string()),
+                  fmt::format("rename it to {}.yaml", p.stem().string()));
+    } else {
+      diags.warning({shown, 0, 0}, "unread-file",
+                    fmt::format("{} is not read: only .yaml files in services/ hold services", p.filename().string()),
+                    "rename it to end in .yaml if it holds services, or move it out of the bundle");
+    }
+  }
+}
+
 }  // namespace
 
 Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
@@ -519,10 +575,15 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
                       (dir / b.map_compiled).generic_string());
 
   read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
+  name_unread_files(dir, b, diags);
   if (!read_file(dir, "holidays.yaml", false, diags, b, read_holidays_file))
     diags.warning({(dir / "holidays.yaml").generic_string(), 0, 0}, "no-holidays",
                   "holidays.yaml is missing: opening hours on public holidays (PH) will show as unknown");
   return b;
+}
+
+void read_services_yaml(const YamlFile& file, Bundle& b, Diagnostics& diags) {
+  read_services_file(ReadContext{file, diags}, b);
 }
 
 bool load_holidays_file(const fs::path& file, Bundle& b, Diagnostics& diags) {

@@ -5,6 +5,7 @@
 
 #include "core/diagnostics.h"
 #include "core/model.h"
+#include "core/yaml_file.h"
 
 namespace kiosk {
 
@@ -15,5 +16,9 @@ Bundle load_bundle(const std::filesystem::path& dir, Diagnostics& diags);
 
 // Reads one holidays.yaml (public and school holidays) into b; false when the file is unusable.
 bool load_holidays_file(const std::filesystem::path& file, Bundle& b, Diagnostics& diags);
+
+// Reads the services of one services/*.yaml file, already parsed, into b.services (tools that edit a file
+// read it back this way to check the edit).
+void read_services_yaml(const YamlFile& file, Bundle& b, Diagnostics& diags);
 
 }  // namespace kiosk

@@ -5,10 +5,6 @@
 #include "core/bundle_loader.h"
 #include "core/bundle_validate.h"
 
-#ifndef KIOSK_INSTALL_DATA_DIR
-#define KIOSK_INSTALL_DATA_DIR "/usr/share/stadt-fuer-alle"
-#endif
-
 namespace kiosk {
 
 namespace fs = std::filesystem;
@@ -30,15 +26,6 @@ Content load_content(const fs::path& bundle_dir, const fs::path& locales_dir) {
     }
   }
   return c;
-}
-
-std::optional<fs::path> find_locales_dir(const fs::path& bundle_dir) {
-  std::error_code ec;
-  for (const fs::path& candidate :
-       {bundle_dir / "locales", bundle_dir / ".." / ".." / "locales", fs::path(KIOSK_INSTALL_DATA_DIR) / "locales"}) {
-    if (fs::exists(candidate / "en.yaml", ec)) return candidate.lexically_normal();
-  }
-  return std::nullopt;
 }
 
 }  // namespace kiosk

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "core/data_paths.h"  // find_locales_dir, which every user of load_content needs
 #include "core/diagnostics.h"
 #include "core/i18n_catalog.h"
 #include "core/model.h"
@@ -22,9 +23,5 @@ struct Content {
 // Loads the bundle in bundle_dir and the UI catalogs in locales_dir, validates both and checks that
 // every locale the bundle offers has a UI catalog.
 Content load_content(const std::filesystem::path& bundle_dir, const std::filesystem::path& locales_dir);
-
-// Where the UI catalogs are when not given: next to the bundle (a built bundle carries them), in the
-// source tree (../../locales from content/<city>), or in the installed data directory.
-std::optional<std::filesystem::path> find_locales_dir(const std::filesystem::path& bundle_dir);
 
 }  // namespace kiosk

@@ -94,7 +94,8 @@ struct Service {
   std::vector<std::string> target_groups;
   std::string source;  // e.g. "osm:node/123456"
   std::optional<Date> last_verified;
-  SourcePos pos;  // the service's mapping in its file
+  std::string verified_by;  // who checked, as a role ("advice centre, by phone"), never a person's name
+  SourcePos pos;            // the service's mapping in its file
 };
 
 struct Category {
@@ -157,6 +158,7 @@ struct Bundle {
   std::string map_source;    // relative path of the OSM extract
   std::string map_compiled;  // relative path of the .kmap built from it (`kioskctl map build`); may be absent
   std::string attribution;
+  int verify_every_months = 12;  // `verification: {every_months}`: facts older than this are due a check
 
   std::vector<Category> categories;
   std::vector<Service> services;

@@ -43,6 +43,7 @@ TimeFormat::TimeFormat(const LocaleInfo& info) : rtl_(info.rtl) {
   time_ = from_skeleton(locale, "jmm");  // the locale's own hour cycle (24 h in de, 12 h in en-US)
   weekday_ = from_skeleton(locale, "EEEE");
   date_ = from_skeleton(locale, "EEEEdMMMM");
+  month_ = from_skeleton(locale, "yMMMM");
   number_ = std::make_unique<icu::number::LocalizedNumberFormatter>(
       icu::number::NumberFormatter::withLocale(locale).grouping(UNUM_GROUPING_OFF));
 }
@@ -62,6 +63,10 @@ std::string TimeFormat::weekday(const Date& d) const {
 
 std::string TimeFormat::day_and_date(const Date& d) const {
   return format(date_.get(), wall_ms(d, 0));
+}
+
+std::string TimeFormat::month_and_year(const Date& d) const {
+  return format(month_.get(), wall_ms(d, 0));
 }
 
 std::string TimeFormat::number(std::int64_t n) const {

@@ -21,16 +21,17 @@ class TimeFormat {
   TimeFormat& operator=(TimeFormat&&) noexcept;
   ~TimeFormat();
 
-  [[nodiscard]] std::string time(int minute_of_day) const;      // "17:00", "٥:٠٠ م", "5:00 PM"
-  [[nodiscard]] std::string weekday(const Date& d) const;       // "Montag"
-  [[nodiscard]] std::string day_and_date(const Date& d) const;  // "Montag, 5. Januar"
+  [[nodiscard]] std::string time(int minute_of_day) const;        // "17:00", "٥:٠٠ م", "5:00 PM"
+  [[nodiscard]] std::string weekday(const Date& d) const;         // "Montag"
+  [[nodiscard]] std::string day_and_date(const Date& d) const;    // "Montag, 5. Januar"
+  [[nodiscard]] std::string month_and_year(const Date& d) const;  // "Oktober 2026" (when facts were checked)
   // "08:00–16:00"; inside right-to-left text it is isolated (LRI ... PDI) so it keeps its order.
   [[nodiscard]] std::string time_range(int from_minute, int to_minute) const;
   [[nodiscard]] std::string number(std::int64_t n) const;  // "12", "١٢" (list numbers, counts)
   [[nodiscard]] bool rtl() const { return rtl_; }
 
  private:
-  std::unique_ptr<icu::DateFormat> time_, weekday_, date_;
+  std::unique_ptr<icu::DateFormat> time_, weekday_, date_, month_;
   std::unique_ptr<icu::number::LocalizedNumberFormatter> number_;
   bool rtl_ = false;
 };

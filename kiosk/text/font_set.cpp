@@ -7,27 +7,16 @@
 
 #include <algorithm>
 
+#include "core/data_paths.h"
 #include "core/yaml_file.h"
 #include "core/yaml_read.h"
-
-#ifndef KIOSK_INSTALL_DATA_DIR
-#define KIOSK_INSTALL_DATA_DIR "/usr/share/stadt-fuer-alle"
-#endif
-#ifndef KIOSK_SOURCE_DATA_DIR
-#define KIOSK_SOURCE_DATA_DIR "."
-#endif
 
 namespace kiosk::text {
 
 namespace fs = std::filesystem;
 
 std::filesystem::path default_font_config() {
-  for (const fs::path& p : {fs::path(KIOSK_SOURCE_DATA_DIR) / "fonts" / "fonts.yaml",
-                            fs::path(KIOSK_INSTALL_DATA_DIR) / "fonts" / "fonts.yaml"}) {
-    std::error_code ec;
-    if (fs::exists(p, ec)) return p;
-  }
-  return "fonts/fonts.yaml";
+  return find_data("fonts/fonts.yaml").value_or("fonts/fonts.yaml");
 }
 
 FontSet::~FontSet() {

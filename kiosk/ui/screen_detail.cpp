@@ -195,8 +195,8 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
                                                                             : "fact.unknown"));
   if (sv->last_verified) {
     const auto& d = *sv->last_verified;
-    text_at(env, tr(env, "detail.last_verified", {{"date", env.time_format().day_and_date(d)}}), ImVec2(x, y), w, {22},
-            t.text_muted);
+    text_at(env, tr(env, "detail.last_verified", {{"date", env.time_format().month_and_year(d)}}), ImVec2(x, y), w,
+            {22}, t.text_muted);
   }
   ImGui::PopClipRect();
 

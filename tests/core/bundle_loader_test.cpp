@@ -79,6 +79,41 @@ TEST_CASE("a folder without bundle.yaml is refused", "[bundle]") {
   CHECK(diags.items.back().rule == "missing-file");
 }
 
+TEST_CASE("every file in a bundle is read or named", "[bundle]") {
+  test::TempDir tmp;
+  const auto dir = tmp.path() / "b";
+  std::filesystem::copy(test::fixtures_dir() / "bundles" / "valid", dir, std::filesystem::copy_options::recursive);
+  auto rules_for = [&](const std::string& name) {
+    Diagnostics diags;
+    load_bundle(dir, diags);
+    std::vector<std::string> out;
+    for (const auto& d : diags.items)
+      if (d.pos.file.ends_with(name)) out.push_back(std::string(severity_name(d.severity)) + " " + d.rule);
+    return out;
+  };
+  Diagnostics before;
+  const auto valid_services = load_bundle(dir, before).services.size();
+  std::ofstream(dir / "services" / "notes.txt") << "services:\n  - id: forgotten\n";
+  CHECK(rules_for("services/notes.txt") == std::vector<std::string>{"warning unread-file"});
+  std::filesystem::create_directories(dir / "services" / "sub");
+  CHECK(rules_for("services/sub") == std::vector<std::string>{"warning unread-file"});
+  std::filesystem::copy_file(dir / "services" / "notes.txt", dir / "services" / "more.YAML");
+  CHECK(rules_for("services/more.YAML") == std::vector<std::string>{"error unread-file"});
+  std::ofstream(dir / "todo.txt") << "call the food bank\n";
+  CHECK(rules_for("todo.txt") == std::vector<std::string>{"warning unread-file"});
+  // .yml is read like .yaml; hidden files and the known ones are not named.
+  std::filesystem::copy_file(dir / "services" / "notes.txt", dir / "services" / "forgotten.yml");
+  std::ofstream(dir / ".editorconfig") << "root = true\n";
+  std::ofstream(dir / "README.md") << "# our city\n";
+  Diagnostics diags;
+  const Bundle b = load_bundle(dir, diags);
+  CHECK(b.services.size() == valid_services + 1);
+  CHECK(b.find_service("forgotten"));
+  CHECK(rules_for(".editorconfig").empty());
+  CHECK(rules_for("README.md").empty());
+  for (const auto& d : diags.items) CHECK_FALSE((d.rule == "unread-file" && d.pos.file.ends_with("forgotten.yml")));
+}
+
 TEST_CASE("oversized files are refused before parsing", "[bundle]") {
   test::TempDir tmp;
   std::filesystem::copy(test::fixtures_dir() / "bundles" / "valid", tmp.path() / "b",

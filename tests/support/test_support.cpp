@@ -58,7 +58,8 @@ std::vector<std::string> non_empty_lines(const std::string& text) {
   return out;
 }
 
-CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text) {
+CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text,
+                          const std::filesystem::path& cwd) {
   std::signal(SIGPIPE, SIG_IGN);  // a child that exits before reading its stdin must not kill the test
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
@@ -69,6 +70,7 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::strin
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);

@@ -30,8 +30,9 @@ struct CommandResult {
   std::string out;  // stdout
   std::string err;  // stderr
 };
-// Runs argv (no shell) with optional stdin text; waits for it.
-CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text = {});
+// Runs argv (no shell) with optional stdin text, in `cwd` when given; waits for it.
+CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text = {},
+                          const std::filesystem::path& cwd = {});
 
 std::string read_text(const std::filesystem::path& p);
 // The lines of a text, without empty ones.

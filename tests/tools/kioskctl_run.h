@@ -8,9 +8,9 @@
 
 namespace kiosk::test {
 
-inline CommandResult kioskctl(std::vector<std::string> args) {
+inline CommandResult kioskctl(std::vector<std::string> args, const std::filesystem::path& cwd = {}) {
   args.insert(args.begin(), KIOSKCTL_PATH);
-  return run_command(args);
+  return run_command(args, {}, cwd);
 }
 
 }  // namespace kiosk::test

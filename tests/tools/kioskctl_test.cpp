@@ -17,6 +17,33 @@ TEST_CASE("validate: the sample city is valid (exit 0)", "[kioskctl]") {
   CHECK(r.err.find("0 errors, 0 warnings; valid") != std::string::npos);
 }
 
+TEST_CASE("validate .: a city's bundle in a folder of its own finds the UI catalogs", "[kioskctl]") {
+  // As an editor keeps a city in its own repository: a copy outside the project, validated from inside.
+  TempDir tmp;
+  const fs::path dir = tmp.path() / "my-city";
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(sample_bundle()))
+    if (e.path().filename() != "map") fs::copy(e.path(), dir / e.path().filename(), fs::copy_options::recursive);
+  auto r = kioskctl({"validate", "."}, dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("0 errors") != std::string::npos);
+  CHECK(r.err.find("cannot find the UI catalogs") == std::string::npos);
+  // The same for the other subcommands that need the catalogs.
+  r = kioskctl({"i18n", "coverage", "--bundle", "."}, dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  r = kioskctl({"i18n", "check"}, dir);
+  CHECK(r.exit_code == 0);
+  // A city repository with its own catalogs uses those (here: one without Tigrinya, which the bundle offers).
+  fs::create_directories(tmp.path() / "locales");
+  for (const auto& e : fs::directory_iterator(locales_dir()))
+    if (e.path().filename() != "ti.yaml") fs::copy_file(e.path(), tmp.path() / "locales" / e.path().filename());
+  r = kioskctl({"validate", "."}, dir);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("there are no UI strings for it in ../locales") != std::string::npos);
+}
+
 TEST_CASE("validate: a broken bundle exits 1 with file:line:col", "[kioskctl]") {
   TempDir tmp;
   const fs::path dir = tmp.path() / "b";

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/hours/opening_hours.h"
@@ -395,11 +396,18 @@ class Parser {
   }
 
   // ---- times ----
-  int parse_clock(int& column) {
+  // How a time point was written. The reference accepts "09-18" (whole hours at both ends) but refuses a
+  // range that mixes forms ("8-6:30", "12:00-15", "sunrise-18"): such a value is most often a typo, and
+  // reading it as hours would show "open" for a time the editor did not mean.
+  enum class Form : std::uint8_t { whole_hour, clock, variable };
+
+  int parse_clock(int& column, Form& form) {
     const Token& h = expect(Tok::number, "an hour");
     column = h.column;
     if (h.digits > 2) fail(h.column, "expected an hour of one or two digits");
+    form = Form::whole_hour;
     if (!at(Tok::colon)) return h.value * 60;  // "09-18": whole hours, as the reference accepts
+    form = Form::clock;
     ++p_;
     const Token& m = peek();
     if (m.kind != Tok::number) fail(m.column, "expected a digit");
@@ -411,13 +419,13 @@ class Parser {
   }
 
   // A time: a clock time, a variable time, or "(sunrise+01:00)".
-  void parse_time_point(int& minutes, VarTime& var, int& offset, int& column) {
+  Form parse_time_point(int& minutes, VarTime& var, int& offset, int& column) {
     column = peek().column;
     if (at(Tok::var_time)) {
       var = static_cast<VarTime>(peek().value);
       minutes = default_var_minutes(var);
       ++p_;
-      return;
+      return Form::variable;
     }
     if (at(Tok::lparen)) {
       ++p_;
@@ -430,13 +438,20 @@ class Parser {
       if (sign == 0) fail(peek().column, "expected '+' or '-'");
       ++p_;
       int c = 0;
-      offset = sign * parse_clock(c);
+      Form offset_form = Form::clock;
+      offset = sign * parse_clock(c, offset_form);
+      if (offset_form == Form::whole_hour)
+        fail(c, fmt::format("an offset needs minutes: write {}{:02}:00", sign > 0 ? '+' : '-', std::abs(offset) / 60));
       expect(Tok::rparen, "')'");
       minutes = default_var_minutes(var) + offset;
-      return;
+      return Form::variable;
     }
-    minutes = parse_clock(column);
+    Form form = Form::clock;
+    minutes = parse_clock(column, form);
+    return form;
   }
+
+  static constexpr const char* var_names[] = {"", "dawn", "sunrise", "sunset", "dusk"};
 
   static int default_var_minutes(VarTime v) {
     switch (v) {
@@ -464,9 +479,11 @@ class Parser {
     while (true) {
       TimeSpan span;
       int column = 0;
-      parse_time_point(span.from, span.from_var, span.from_offset, column);
+      const Form from_form = parse_time_point(span.from, span.from_var, span.from_offset, column);
       if (span.from >= 24 * 60 && span.from_var == VarTime::none) fail(column, "a time range must start before 24:00");
       if (at(Tok::plus)) {
+        if (from_form == Form::whole_hour)
+          fail(column, fmt::format("an open end needs minutes: write {:02}:00+", span.from / 60));
         ++p_;
         span.open_end = true;
         span.to = open_end_until(span.from);
@@ -475,7 +492,14 @@ class Parser {
         if (!at(Tok::dash)) fail(peek().column, "expected '-' (a time range) or '+' (open end) after the time");
         ++p_;
         int to_column = 0;
-        parse_time_point(span.to, span.to_var, span.to_offset, to_column);
+        const Form to_form = parse_time_point(span.to, span.to_var, span.to_offset, to_column);
+        if (from_form == Form::whole_hour && to_form != Form::whole_hour)
+          fail(column, fmt::format("the start of the range needs minutes when its end has them: write {:02}:00-{}",
+                                   span.from / 60,
+                                   to_form == Form::variable ? std::string(var_names[static_cast<int>(span.to_var)])
+                                                             : fmt::format("{:02}:{:02}", span.to / 60, span.to % 60)));
+        if (from_form != Form::whole_hour && to_form == Form::whole_hour)
+          fail(to_column, fmt::format("the end of the range needs minutes: write {:02}:00", span.to / 60));
         const bool both_clock = span.from_var == VarTime::none && span.to_var == VarTime::none;
         if (span.to < span.from || (both_clock && span.to == span.from)) span.to += 24 * 60;
         if (span.to > 48 * 60) fail(to_column, "a time range may not span more than two midnights");

@@ -6,25 +6,24 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "core/data_paths.h"
 #include "core/i18n_catalog.h"
 #include "core/i18n_check.h"
 #include "report.h"
-
-#ifndef KIOSK_SOURCE_DATA_DIR
-#define KIOSK_SOURCE_DATA_DIR "."
-#endif
 
 namespace kioskctl {
 namespace {
 
 struct I18nArgs {
-  std::string locales = "locales";
+  std::string locales;  // empty: found from the current folder up, else the data folder
   bool json = false;
 };
 
 int run_check(const I18nArgs& a) {
   kiosk::Diagnostics diags;
-  const kiosk::Catalogs catalogs = kiosk::load_catalogs(a.locales, diags);
+  const std::filesystem::path dir =
+      a.locales.empty() ? kiosk::find_locales_dir(".").value_or("locales") : std::filesystem::path(a.locales);
+  const kiosk::Catalogs catalogs = kiosk::load_catalogs(dir, diags);
   kiosk::check_catalogs(catalogs, diags);
   if (a.json) {
     nlohmann::json locales = nlohmann::json::array();
@@ -60,7 +59,8 @@ void add_i18n(CLI::App& app, Action& action) {
   auto args = std::make_shared<I18nArgs>();
   auto* check = i18n->add_subcommand(
       "check", "missing and extra keys, MessageFormat errors, placeholders and plural forms per locale");
-  check->add_option("--locales", args->locales, "folder of UI catalogs")->capture_default_str();
+  check->add_option("--locales", args->locales,
+                    "folder of UI catalogs (default: locales/ here or above, else installed)");
   check->add_flag("--json", args->json, "print JSON for machines");
   check->callback([&action, args] { action = [args] { return run_check(*args); }; });
   add_i18n_coverage(*i18n, action);

@@ -16,10 +16,6 @@
 #include "core/routing/directions.h"
 #include "core/routing/router.h"
 
-#ifndef KIOSK_SOURCE_DATA_DIR
-#define KIOSK_SOURCE_DATA_DIR "."
-#endif
-
 namespace kioskctl {
 namespace {
 
@@ -88,10 +84,7 @@ int run_route(const RouteArgs& a) {
     return exit_usage;
   }
   std::filesystem::path locales = a.locales;
-  if (locales.empty()) {
-    const std::filesystem::path source = std::filesystem::path(KIOSK_SOURCE_DATA_DIR) / "locales";
-    locales = std::filesystem::exists(source / "en.yaml") ? source : kiosk::find_locales_dir(".").value_or("locales");
-  }
+  if (locales.empty()) locales = kiosk::find_locales_dir(".").value_or("locales");
   kiosk::Diagnostics diags;
   const kiosk::Catalogs catalogs = kiosk::load_catalogs(locales, diags);
   if (!catalogs.find(a.locale)) {

@@ -28,5 +28,6 @@ void add_map(CLI::App& app, Action& action);
 void add_speak(CLI::App& app, Action& action);
 void add_bundle(CLI::App& app, Action& action);
 void add_sync(CLI::App& app, Action& action);
+void add_facts(CLI::App& app, Action& action);
 
 }  // namespace kioskctl

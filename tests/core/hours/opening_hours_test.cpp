@@ -234,6 +234,28 @@ TEST_CASE("errors name the column and what was expected", "[hours][errors]") {
   CHECK(error_of("\xFF") == "column 1: invalid UTF-8");
 }
 
+TEST_CASE("a time range is written in one form: whole hours at both ends, or minutes at both", "[hours][errors]") {
+  // What opening_hours.js refuses, we refuse: read as hours, a typo would show "open" at a wrong time.
+  CHECK(error_of("8-6:30") ==
+        "column 1: the start of the range needs minutes when its end has them: write 08:00-06:30");
+  CHECK(error_of("Mo-Fr 12:00-15") == "column 13: the end of the range needs minutes: write 15:00");
+  CHECK(error_of("8:00-18") == "column 6: the end of the range needs minutes: write 18:00");
+  CHECK(error_of("08-18:00") ==
+        "column 1: the start of the range needs minutes when its end has them: write 08:00-18:00");
+  CHECK(error_of("sunrise-18") == "column 9: the end of the range needs minutes: write 18:00");
+  CHECK(error_of("8-sunset") ==
+        "column 1: the start of the range needs minutes when its end has them: write 08:00-sunset");
+  CHECK(error_of("Mo 10+") == "column 4: an open end needs minutes: write 10:00+");
+  CHECK(error_of("(sunrise+1)-18:00") == "column 10: an offset needs minutes: write +01:00");
+  // Deliberately kept: whole hours at both ends, ranges of either form side by side, minutes everywhere.
+  CHECK(error_of("Mo-Fr 8-18") == "no error");
+  CHECK(error_of("08-24") == "no error");
+  CHECK(error_of("09:00-18:00,19-20") == "no error");
+  CHECK(error_of("18:00-sunset") == "no error");
+  CHECK(error_of("(sunrise+1:00)-18:00") == "no error");
+  CHECK(error_of("10:00+") == "no error");
+}
+
 TEST_CASE("a day as intervals", "[hours]") {
   Eval e;
   // As the reference evaluates "13:00-17:00+": the open end is unknown for its first minute, then the
