@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what is needed, builds, and runs every test: the debug build (gcc), a 5-minute soak of the
 # kiosk, the same suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang, leak detection on),
-# and a short run of every fuzz target. .ci/run calls exactly this. SOAK_MINUTES and FUZZ_SECONDS
+# the release build's self-test (what the README's run command builds), and a short run of every fuzz target. .ci/run calls exactly this. SOAK_MINUTES and FUZZ_SECONDS
 # shorten or lengthen the last two.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,6 +28,13 @@ echo "== asan: configure, build, test"
 cmake --preset asan
 cmake --build --preset asan
 ctest --preset asan
+
+# The README's run command builds the release configuration: build what it runs (the kiosk and kioskctl,
+# optimised, where GCC warns differently) and run the kiosk's own self-test headless.
+echo "== release: configure, build kiosk and kioskctl, self-test"
+cmake --preset release
+cmake --build --preset release --target kiosk kioskctl
+SDL_VIDEODRIVER=offscreen ./build/release/kiosk/app/kiosk --self-test --headless --bundle content/aachen
 
 echo "== soak result"
 soak_status=0

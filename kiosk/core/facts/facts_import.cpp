@@ -54,10 +54,6 @@ std::vector<std::string> split_list(std::string_view cell, std::string_view seps
   return out;
 }
 
-std::string iso(const Date& d) {
-  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
-}
-
 // YYYY-MM-DD, or DD.MM.YYYY as spreadsheets in many locales rewrite a date.
 std::optional<Date> parse_sheet_date(std::string_view s) {
   int y = 0, m = 0, d = 0;
@@ -345,7 +341,9 @@ void Planner::read_row(const std::vector<std::string>& raw, int row) {
         if (!d) {
           error(*c, fmt::format("{}: '{}' is not a date", header, c->text), "write YYYY-MM-DD, e.g. 2026-11-30");
         } else if (*d > today_) {
-          error(*c, fmt::format("{}: {} lies in the future (today is {})", header, iso(*d), iso(today_)),
+          error(*c,
+                fmt::format("{}: {} lies in the future (today is {})", header, format_iso_date(*d),
+                            format_iso_date(today_)),
                 "write the day the facts were checked");
         } else {
           w.want.last_verified = d;
@@ -370,7 +368,8 @@ void Planner::read_row(const std::vector<std::string>& raw, int row) {
   }
   if (facts_changed && !verified_cell_changed && w.want.last_verified != today_) {
     w.want.last_verified = today_;
-    w.changes.push_back({"last_verified", before[static_cast<std::size_t>(FactColumn::last_verified)], iso(today_)});
+    w.changes.push_back(
+        {"last_verified", before[static_cast<std::size_t>(FactColumn::last_verified)], format_iso_date(today_)});
   }
   if (!w.changes.empty()) wanted_.push_back(std::move(w));
 }
@@ -401,7 +400,7 @@ std::optional<YamlValue> yaml_value_of(const Service& s, std::string_view key) {
   if (key == "languages")
     return s.languages.empty() ? std::nullopt : std::optional<YamlValue>({yaml_flow_list(s.languages), {}});
   if (key == "last_verified")
-    return s.last_verified ? std::optional<YamlValue>({iso(*s.last_verified), {}}) : std::nullopt;
+    return s.last_verified ? std::optional<YamlValue>({format_iso_date(*s.last_verified), {}}) : std::nullopt;
   if (key == "verified_by")
     return s.verified_by.empty() ? std::nullopt : std::optional<YamlValue>({yaml_scalar(s.verified_by), {}});
   return std::nullopt;

@@ -31,10 +31,6 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return fmt::format("{}", fmt::join(items, sep));
 }
 
-std::string iso_date(const Date& d) {
-  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
-}
-
 std::string text_in(const LocalizedText& t, const SheetWords& w) {
   if (const auto* s = t.find(w.locale)) return *s;
   if (const auto* s = t.find("und")) return *s;
@@ -42,6 +38,10 @@ std::string text_in(const LocalizedText& t, const SheetWords& w) {
 }
 
 }  // namespace
+
+std::string format_iso_date(const Date& d) {
+  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
 
 std::string_view fact_column_key(FactColumn c) {
   return column_keys[static_cast<std::size_t>(c)];
@@ -130,7 +130,7 @@ std::array<std::string, fact_column_count> service_cells(const Service& s, const
   at(FactColumn::languages) = s.languages.empty() ? w.unknown : join(s.languages, "; ");
   at(FactColumn::wheelchair) =
       s.wheelchair == Wheelchair::unknown ? w.unknown : w.wheelchair[static_cast<std::size_t>(s.wheelchair) - 1];
-  at(FactColumn::last_verified) = s.last_verified ? iso_date(*s.last_verified) : std::string();
+  at(FactColumn::last_verified) = s.last_verified ? format_iso_date(*s.last_verified) : std::string();
   at(FactColumn::verified_by) = s.verified_by;
   return c;
 }

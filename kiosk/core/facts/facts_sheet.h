@@ -57,6 +57,9 @@ SheetWords sheet_words(const Catalogs& catalogs, std::string_view locale);
 std::string protect_cell(std::string cell);
 std::string unprotect_cell(std::string cell);
 
+// "2026-12-02", as the worksheet and the YAML files write a date.
+std::string format_iso_date(const Date& d);
+
 // A service's cells, in column order, as the worksheet shows them (before protect_cell).
 std::array<std::string, fact_column_count> service_cells(const Service& s, const Bundle& b, const SheetWords& w);
 

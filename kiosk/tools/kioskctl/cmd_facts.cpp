@@ -39,10 +39,6 @@ struct FactsArgs {
   bool dry_run = false;
 };
 
-std::string iso(const kiosk::Date& d) {
-  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
-}
-
 // The bundle and catalogs, valid: a worksheet is made from and written into a bundle that loads.
 std::optional<kiosk::Content> load_valid(const FactsArgs& a) {
   const fs::path locales =
@@ -163,10 +159,11 @@ int run_report(const FactsArgs& a) {
       due.push_back({{"id", d.id},
                      {"file", d.file},
                      {"line", d.line},
-                     {"last_verified", d.last_verified ? nlohmann::json(iso(*d.last_verified)) : nlohmann::json()}});
-    fmt::print("{}\n", nlohmann::json{{"today", iso(*today)},
+                     {"last_verified",
+                      d.last_verified ? nlohmann::json(kiosk::format_iso_date(*d.last_verified)) : nlohmann::json()}});
+    fmt::print("{}\n", nlohmann::json{{"today", kiosk::format_iso_date(*today)},
                                       {"every_months", r.every_months},
-                                      {"due_before", iso(r.due_before)},
+                                      {"due_before", kiosk::format_iso_date(r.due_before)},
                                       {"categories", cats},
                                       {"due", due}}
                            .dump(2));
@@ -186,9 +183,10 @@ int run_report(const FactsArgs& a) {
   std::size_t never = 0;
   for (const auto& d : r.due) never += !d.last_verified;
   fmt::print("\n{} services are due a check (every {} months: not checked since {}): {} never checked, {} older\n",
-             r.due.size(), r.every_months, iso(r.due_before), never, r.due.size() - never);
+             r.due.size(), r.every_months, kiosk::format_iso_date(r.due_before), never, r.due.size() - never);
   for (const auto& d : r.due)
-    if (d.last_verified) fmt::print("  {}:{}: {} last checked {}\n", d.file, d.line, d.id, iso(*d.last_verified));
+    if (d.last_verified)
+      fmt::print("  {}:{}: {} last checked {}\n", d.file, d.line, d.id, kiosk::format_iso_date(*d.last_verified));
   return exit_ok;
 }
 

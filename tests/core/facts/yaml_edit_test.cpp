@@ -28,7 +28,7 @@ const std::string file =
     "    last_verified: 2025-01-01\n";
 }  // namespace
 
-TEST_CASE("a YAML value is replaced in place; comments and other lines stay", "[facts][yaml]") {
+TEST_CASE("a YAML value is replaced in place, comments and other lines stay", "[facts][yaml]") {
   CHECK(set(file, "opening_hours", YamlValue{"\"Mo-Fr 09:00-17:00\"", {}}) ==
         "# A comment the editor wrote.\n"
         "services:\n"
