@@ -43,6 +43,7 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   app.add_option("--layout", o.layout, "normal or low-reach (every control in the lower part of the screen)")
       ->check(CLI::IsMember({"normal", "low-reach"}));
   app.add_option("--speech-wav", o.speech_wav, "headless: write what the screen reads aloud to this WAV file");
+  app.add_flag("--no-speech", o.no_speech, "no reading aloud and no audio device (a kiosk without a speaker)");
   app.add_option("--theme", o.theme, "normal or high-contrast")->check(CLI::IsMember({"normal", "high-contrast"}));
   try {
     app.parse(argc, argv);

@@ -26,6 +26,7 @@
 #include "app/service_notify.h"
 #include "app/soak.h"
 #include "app/speech_player.h"
+#include "app/stop_signals.h"
 #include "core/content_loader.h"
 #include "core/hours/civil_date.h"
 #include "core/kiosk_config.h"
@@ -34,6 +35,7 @@
 #include "core/yaml_read.h"
 #include "speech/speech_synth.h"
 #include "ui/kiosk_ui.h"
+#include "ui/screen_out_of_service.h"
 #include "ui/technician.h"
 
 namespace {
@@ -116,6 +118,8 @@ struct Kiosk {
   std::string place_problem;  // the kiosk's configured place does not fit the bundle
   bool smooth_textures = false;
   bool load_failed_check = false;  // the last failed load was the file check (damaged on disk), not the content
+  std::string out_of_service;      // why no bundle is shown; empty while one is
+  fs::path failed_target;          // a synced bundle that did not load: not tried again until sync changes it
   double next_switch_check = 0;
   // The kiosk's own sync schedule, on a thread of its own (downloads never hold up a frame).
   std::thread sync_thread;
@@ -170,6 +174,7 @@ struct Kiosk {
     f.rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
     f.bundle_dir = bundle_dir.generic_string();
     f.signature = signature;
+    f.out_of_service = out_of_service;
     f.can_sync = config.sync.enabled();
     if (f.can_sync && technician.open) {  // a file read: only while a technician looks
       const auto st = read_sync_status(config.sync.state_dir);
@@ -248,7 +253,26 @@ struct Kiosk {
     bundle_lock = BundleLock(dir);
     signature = sig;
     place_problem = place;
+    out_of_service.clear();
     return true;
+  }
+
+  // No bundle can be shown: a plain screen says so in every language, the journal and the self-test say
+  // why, and sync goes on (a good bundle is shown as soon as one arrives). Never a blank screen or a loop.
+  void show_out_of_service(const std::string& why) {
+    fmt::print(stderr, "error: out of service: {}\n", why);
+    const auto locales =
+        opt.locales.empty() ? find_locales_dir(default_bundle()) : std::optional<fs::path>(opt.locales);
+    auto c = std::make_unique<Content>(catalogs_only(locales.value_or(fs::path("locales"))));
+    auto e = ui::make_env(*c, *text, time_formats, "");
+    e->idle_seconds = config.idle_seconds;
+    e->warning_seconds = config.warning_seconds;
+    env = std::move(e);
+    content = std::move(c);
+    bundle_dir.clear();
+    bundle_lock = BundleLock();
+    signature = "none";
+    out_of_service = why;
   }
 
   // At an idle moment (nobody using the screens, or a technician watching), shows what sync made current.
@@ -258,15 +282,17 @@ struct Kiosk {
     next_switch_check = clock + 2;
     if (session.screen != ui::Screen::attract && !technician.open) return;
     const fs::path target = link_target(StatePaths{config.sync.state_dir}.current());
-    if (target.empty() || target == bundle_dir) return;
+    if (target.empty() || target == bundle_dir || target == failed_target) return;
     std::string why;
     if (load_bundle(target, why)) {
+      failed_target.clear();
       fmt::print(stderr, "bundle: now showing version {} from {}\n", content->bundle.version, target.generic_string());
       ui::end_visit(*env, session);
       return;
     }
     fmt::print(stderr, "error: the new bundle {} does not load: {}; going back to the previous one\n",
                target.generic_string(), why);
+    failed_target = target;
     reject_current_bundle(config.sync.state_dir, why, !load_failed_check);
   }
 
@@ -327,7 +353,7 @@ struct Kiosk {
     }
     if (technician.rollback_requested) {
       technician.rollback_requested = false;
-      if (config.sync.enabled() && roll_back(StatePaths{config.sync.state_dir})) next_switch_check = 0;
+      if (config.sync.enabled() && roll_back_by_hand(config.sync.state_dir)) next_switch_check = 0;
       maybe_switch_bundle();
     }
     text->atlas.begin_frame();
@@ -353,8 +379,9 @@ struct Kiosk {
     ui::begin_frame(*env, session, io.DisplaySize, now(), clock);
     // Low reach keeps the sizes of the full screen: smaller targets would defeat its purpose.
     env->unit = std::min(static_cast<float>(w), static_cast<float>(h)) / 1080.f;
-    if (!technician.open) ui::draw_frame(*env, session, input);
-    ui::technician_frame(*env, technician, config.technician_pin_hash, device_facts());
+    if (!technician.open && out_of_service.empty()) ui::draw_frame(*env, session, input);
+    if (!technician.open && !out_of_service.empty()) ui::draw_out_of_service(*env);
+    ui::technician_frame(*env, technician, config.technician_pin_hash, device_facts(), input);
     ImGui::Render();
     if (offset > 0) {  // move the whole UI down into the lower part of the screen
       ImDrawData* dd = ImGui::GetDrawData();
@@ -450,6 +477,7 @@ struct Kiosk {
     const auto& s = session;
     nlohmann::json j = {
         {"screen", ui::screen_name(s.screen)},
+        {"out_of_service", !out_of_service.empty()},
         {"locale", s.locale},
         {"category", s.category},
         {"service", s.service},
@@ -876,14 +904,16 @@ int main(int argc, char** argv) {
   }
   // The kiosk's local config: its place, the technician PIN's hash, idle times, where bundles come from.
   const fs::path config = !o.config.empty() ? fs::path(o.config) : fs::path("/etc/kiosk/kiosk.yaml");
+  std::string config_error;  // a kiosk with a broken config says so on screen instead of restarting forever
   std::error_code ec;
   if (fs::exists(config, ec)) {
     Diagnostics cd;
     k.config = load_kiosk_config(config, cd);
     for (const auto& d : cd.items) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    if (cd.has_errors()) return 1;
+    for (const auto& d : cd.items)
+      if (d.severity == Severity::error && config_error.empty()) config_error = format_diagnostic(d);
   }
-  {
+  if (!o.no_speech) {
     std::string why;
     k.synth = speech::Synthesizer::create(why);
     if (!k.synth) fmt::print(stderr, "warning: no speech: {}\n", why);
@@ -900,17 +930,27 @@ int main(int argc, char** argv) {
                  state.root.generic_string());
   }
   if (bundle.empty()) bundle = default_bundle();
-  for (std::string why; !k.load_bundle(bundle, why); why.clear()) {
-    // A synced bundle that does not load (damaged, or it fails on this kiosk): back to the previous one.
-    if (k.managed && reject_current_bundle(k.config.sync.state_dir, why, !k.load_failed_check)) {
-      fmt::print(stderr, "error: the bundle {} does not load: {}; going back to the previous one\n",
-                 bundle.generic_string(), why);
-      bundle = link_target(StatePaths{k.config.sync.state_dir}.current());
-      continue;
+  if (!config_error.empty()) {
+    k.show_out_of_service("the kiosk config " + config.generic_string() + " has errors: " + config_error);
+  } else {
+    for (std::string why; !k.load_bundle(bundle, why); why.clear()) {
+      // A synced bundle that does not load (damaged, or it fails on this kiosk): back to the previous one,
+      // once (the rejected one is forgotten, so two bad bundles cannot swap forever).
+      if (k.managed && reject_current_bundle(k.config.sync.state_dir, why, !k.load_failed_check)) {
+        fmt::print(stderr, "error: the bundle {} does not load: {}; going back to the previous one\n",
+                   bundle.generic_string(), why);
+        bundle = link_target(StatePaths{k.config.sync.state_dir}.current());
+        if (!bundle.empty()) continue;
+      }
+      if (k.managed) {  // a deployed kiosk: say so on screen and wait for sync or a technician
+        k.failed_target = link_target(StatePaths{k.config.sync.state_dir}.current());
+        k.show_out_of_service("no bundle can be shown: " + why);
+        break;
+      }
+      fmt::print(stderr, "error: the bundle {} is invalid ({}); the kiosk does not show it\n", bundle.generic_string(),
+                 why);
+      return 1;
     }
-    fmt::print(stderr, "error: the bundle {} is invalid ({}); the kiosk does not show it\n", bundle.generic_string(),
-               why);
-    return 1;
   }
   if (!o.now.empty()) {
     k.fixed_now = parse_date_time(o.now);
@@ -924,7 +964,28 @@ int main(int argc, char** argv) {
   s.category = o.category;
   s.service = o.service;
   s.query = o.query;
-  if (!o.screen.empty()) ui::screen_from_name(o.screen, s.screen);
+  if (!o.screen.empty() && !ui::screen_from_name(o.screen, s.screen)) {
+    fmt::print(stderr,
+               "error: --screen '{}' is not a screen (attract, language, home, list, detail, search, map, "
+               "accessibility)\n",
+               o.screen);
+    return 2;
+  }
+  if (k.out_of_service.empty()) {  // what a preview asks for must exist: a typo is not the home screen
+    const auto& b = k.content->bundle;
+    if (!o.service.empty() && !b.find_service(o.service)) {
+      fmt::print(stderr, "error: --service '{}' is not a service of the bundle {}\n", o.service, b.id);
+      return 2;
+    }
+    if (!o.category.empty() && !b.find_category(o.category)) {
+      fmt::print(stderr, "error: --category '{}' is not a category of the bundle {}\n", o.category, b.id);
+      return 2;
+    }
+    if (!o.locale.empty() && std::find(b.locales.begin(), b.locales.end(), o.locale) == b.locales.end()) {
+      fmt::print(stderr, "error: --locale '{}' is not one of the bundle's locales\n", o.locale);
+      return 2;
+    }
+  }
   k.scripted = o.headless || !o.script.empty();
 
   if (o.headless) {
@@ -935,6 +996,8 @@ int main(int argc, char** argv) {
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
   }
   SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  app::install_stop_signals();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     fmt::print(stderr, "error: SDL: {}\n", SDL_GetError());
     return 1;
@@ -973,14 +1036,16 @@ int main(int argc, char** argv) {
   if (SDL_GetRendererInfo(k.renderer, &renderer_info) == 0 && renderer_info.name)
     k.smooth_textures = k.env->smooth_textures = std::string_view(renderer_info.name) != "software";
   k.sink = std::make_unique<app::SdlTextureSink>(k.renderer);
-  if (!o.headless) k.player = std::make_unique<app::SpeechPlayer>(k.synth.get());
+  // Headless runs open no audio device (and espeak-ng's output only at the first words: see speech_synth).
+  if (!o.headless && k.synth) k.player = std::make_unique<app::SpeechPlayer>(k.synth.get());
   k.text->atlas.set_texture_sink(k.sink.get());
 
   int code = 0;
   if (o.self_test) {
     k.advance(0.1, false);  // one frame: the display really draws
-    code = app::print_self_test(app::run_self_test({k.env.get(), &k.config, k.bundle_dir, k.managed, k.signature,
-                                                    k.place_problem, k.renderer, k.synth.get(), o.headless}));
+    code = app::print_self_test(
+        app::run_self_test({k.env.get(), &k.config, k.bundle_dir, k.managed, k.signature, k.out_of_service,
+                            k.place_problem, k.renderer, k.synth.get(), o.headless}));
   } else if (!o.bench_json.empty()) {
     code = k.bench(o.bench_json, start);
   } else if (o.soak_minutes > 0) {
@@ -1002,7 +1067,7 @@ int main(int argc, char** argv) {
     bool ready = false;
     bool running = true;
     auto last = std::chrono::steady_clock::now();
-    while (running) {
+    while (running && !app::stop_requested()) {
       bool input = false;
       SDL_Event e;
       while (SDL_PollEvent(&e)) {

@@ -59,6 +59,10 @@ std::vector<SelfTestLine> run_self_test(const SelfTestFacts& f) {
   std::vector<SelfTestLine> out;
   const auto& env = *f.env;
   const auto& b = env.content->bundle;
+  if (!f.out_of_service.empty()) {
+    out.push_back({"bundle", Result::failed, "OUT OF SERVICE: " + f.out_of_service});
+    return out;  // nothing else to check without a bundle
+  }
   out.push_back({"bundle", Result::ok,
                  fmt::format("{} version {}: {} services, {} warnings, from {}", b.id, b.version, b.services.size(),
                              env.content->diags.count(Severity::warning), f.bundle_dir.generic_string())});

@@ -19,9 +19,10 @@ struct SelfTestFacts {
   const ui::UiEnv* env = nullptr;
   const KioskConfig* config = nullptr;
   std::filesystem::path bundle_dir;
-  bool managed = false;       // the bundle is the synced `current` one
-  std::string signature;      // as the technician screen shows it
-  std::string place_problem;  // the kiosk's place, when something is wrong with it
+  bool managed = false;        // the bundle is the synced `current` one
+  std::string signature;       // as the technician screen shows it
+  std::string out_of_service;  // why no bundle is shown (the kiosk shows "out of service"); empty when one is
+  std::string place_problem;   // the kiosk's place, when something is wrong with it
   SDL_Renderer* renderer = nullptr;
   speech::Synthesizer* synth = nullptr;
   bool headless = false;  // no display, touch or audio to check (a chroot, CI): those are skipped

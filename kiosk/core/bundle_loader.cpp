@@ -11,6 +11,7 @@
 
 #include "core/contact_format.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "core/vocabulary.h"
 #include "core/yaml_file.h"
 #include "core/yaml_read.h"
@@ -61,6 +62,23 @@ GeoPoint read_location(const ReadContext& ctx, const MapReader& m, std::string_v
   if (lon.IsDefined() && !lon.IsNull())
     if (auto v = read_number(ctx, lon, fmt::format("the longitude of {}", what), -180, 180)) p.lon = *v;
   return p;
+}
+
+// A path the bundle names (the map files) must stay inside the bundle: `../../etc/shadow` or `/etc` would
+// make `bundle build` copy or write outside its folders.
+std::optional<std::string> read_bundle_path(const ReadContext& ctx, const YAML::Node& n, std::string_view what) {
+  auto v = read_string(ctx, n, what, limits::max_short_text);
+  if (!v) return std::nullopt;
+  const fs::path p(*v);
+  const fs::path normal = p.lexically_normal();
+  const bool escapes = !normal.empty() && normal.begin()->string() == "..";
+  if (p.is_absolute() || p.has_root_name() || p.has_root_directory() || escapes || normal == "." ||
+      normal.filename().empty() || v->find('\\') != std::string::npos) {
+    ctx.diags.error(ctx.pos(n), "path-outside-bundle", fmt::format("{} '{}' is not a file inside the bundle", what, *v),
+                    "write a path relative to the bundle folder, without '..', e.g. map/city.kmap");
+    return std::nullopt;
+  }
+  return normal.generic_string();
 }
 
 void read_bundle_file(const ReadContext& ctx, Bundle& b) {
@@ -154,10 +172,9 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
   if (m.has("map")) {
     MapReader mp(ctx, m.get("map"), "the map", {"source", "compiled"});
     if (auto n = mp.require("source"); n.IsDefined() && !n.IsNull())
-      if (auto v = read_string(ctx, n, "the map source", limits::max_short_text)) b.map_source = *v;
+      if (auto v = read_bundle_path(ctx, n, "the map source")) b.map_source = *v;
     if (mp.has("compiled"))
-      if (auto v = read_string(ctx, mp.get("compiled"), "the compiled map", limits::max_short_text))
-        b.map_compiled = *v;
+      if (auto v = read_bundle_path(ctx, mp.get("compiled"), "the compiled map")) b.map_compiled = *v;
   }
   if (auto n = m.require("attribution", "add e.g. 'attribution: \"© OpenStreetMap contributors, ODbL 1.0\"'");
       n.IsDefined() && !n.IsNull())
@@ -325,7 +342,10 @@ void read_service(const ReadContext& ctx, const YAML::Node& item, Bundle& b) {
   }
   if (m.has("source"))
     if (auto v = read_string(ctx, m.get("source"), "the source", limits::max_short_text)) s.source = *v;
-  if (m.has("last_verified")) s.last_verified = read_date(ctx, m.get("last_verified"), "last_verified");
+  if (m.has("last_verified")) {
+    s.last_verified = read_date(ctx, m.get("last_verified"), "last_verified");
+    s.last_verified_pos = ctx.pos(m.get("last_verified"));
+  }
   if (m.has("verified_by"))
     if (auto v = read_string(ctx, m.get("verified_by"), "verified_by", limits::max_name)) s.verified_by = *v;
   b.services.push_back(std::move(s));
@@ -543,6 +563,50 @@ void name_unread_files(const fs::path& dir, const Bundle& b, Diagnostics& diags)
   }
 }
 
+// A bundle holds regular files and folders only. A symbolic link (`LICENSE.md -> /etc/shadow`) would make
+// `bundle build` publish a file of the build machine, and a FIFO or device would hang whoever reads it.
+// Hidden entries (.git) belong to the editor's tools: the build never copies them.
+void refuse_special_files(const fs::path& dir, Diagnostics& diags) {
+  std::error_code ec;
+  std::size_t entries = 0;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.filename().string().starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (++entries > limits::max_bundle_entries || it.depth() > 8) {
+      diags.error({dir.generic_string(), 0, 0}, "too-many-files",
+                  fmt::format("the bundle holds more than {} files or folders nested deeper than 8",
+                              limits::max_bundle_entries),
+                  "a bundle holds its YAML files, its map and the catalogs");
+      return;
+    }
+    const std::string name = p.filename().string();
+    if (first_invalid_utf8(name) ||
+        std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      diags.error({dir.generic_string(), 0, 0}, "bad-file-name",
+                  fmt::format("a file name in {} holds a line break, a control character or invalid UTF-8",
+                              p.parent_path().lexically_relative(dir).generic_string()),
+                  "rename it: names like that break the messages that point at a file");
+      continue;
+    }
+    const fs::file_status st = it->symlink_status(ec);
+    if (fs::is_symlink(st)) {
+      diags.error({p.generic_string(), 0, 0}, "symlink",
+                  fmt::format("{} is a symbolic link: a bundle holds only its own files",
+                              p.lexically_relative(dir).generic_string()),
+                  "replace the link by a copy of the file it points to");
+    } else if (!fs::is_regular_file(st) && !fs::is_directory(st)) {
+      diags.error({p.generic_string(), 0, 0}, "not-a-file",
+                  fmt::format("{} is not a regular file (a pipe, socket or device)",
+                              p.lexically_relative(dir).generic_string()),
+                  "remove it from the bundle");
+    }
+  }
+}
+
 }  // namespace
 
 Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
@@ -553,20 +617,39 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
     diags.error({b.root, 0, 0}, "missing-file", "not a directory", "give the folder that holds bundle.yaml");
     return b;
   }
+  const std::size_t errors_before = diags.count(Severity::error);
+  refuse_special_files(dir, diags);
+  if (diags.count(Severity::error) > errors_before) return b;  // nothing of it is read
   read_file(dir, "bundle.yaml", true, diags, b, read_bundle_file);
   read_file(dir, "categories.yaml", true, diags, b, read_categories_file);
 
   std::vector<fs::path> service_files;
+  std::uintmax_t service_bytes = 0;
   for (fs::directory_iterator it(dir / "services", ec), end; !ec && it != end; it.increment(ec)) {
     const auto ext = it->path().extension();
-    if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+    if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
       service_files.push_back(fs::path("services") / it->path().filename());
+      std::error_code size_ec;
+      service_bytes += it->file_size(size_ec);
+    }
   }
   std::sort(service_files.begin(), service_files.end());
   if (service_files.empty())
     diags.warning({(dir / "services").generic_string(), 0, 0}, "no-services", "the bundle has no services",
                   "add services/*.yaml files");
+  if (service_bytes > limits::max_service_files_bytes) {
+    diags.error({(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
+                fmt::format("the service files hold {:.0f} MiB, more than the limit of {} MiB",
+                            static_cast<double>(service_bytes) / 1048576.0, limits::max_service_files_bytes >> 20),
+                "a kiosk shows one city: split the region into several bundles");
+    return b;
+  }
   read_service_files(dir, service_files, diags, b);
+  if (b.services.size() > limits::max_services)
+    diags.error(
+        {(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
+        fmt::format("the bundle has {} services, more than the limit of {}", b.services.size(), limits::max_services),
+        "a kiosk shows one city: split the region into several bundles");
 
   if (!b.map_compiled.empty() && !fs::exists(dir / b.map_compiled, ec))
     diags.warning({(dir / "bundle.yaml").generic_string(), 0, 0}, "no-compiled-map",

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/hours/opening_hours.h"
+#include "core/language_tag.h"
 #include "core/suggest.h"
 
 namespace kiosk {
@@ -49,6 +50,34 @@ void for_each_text(const Bundle& b, Fn&& fn) {
   for (const auto& a : b.announcements) fn(a.text, "text", named("the text of announcement '{}'", a.id));
 }
 
+// `de-DE` where the bundle offers `de` is a slip: the kiosk looks up `de`, so the text would never be
+// shown. A language the bundle does not offer at all is kept quietly: imports bring names in many
+// languages (name:nl in OpenStreetMap), and a translation may be made ahead of switching a language on.
+void check_text_languages(const Bundle& b, Diagnostics& diags) {
+  if (b.locales.empty()) return;
+  auto offered = [&](const std::string& tag) {
+    return tag == "und" || std::find(b.locales.begin(), b.locales.end(), tag) != b.locales.end();
+  };
+  auto check = [&](const std::string& tag, const SourcePos& pos, auto&& describe) {
+    for (const auto& parent : locale_fallback_chain(tag, ""))
+      if (parent != tag && offered(parent)) {
+        diags.error(pos, "unknown-text-language",
+                    fmt::format("{} has a '{}' text, but the bundle offers '{}': it would never be shown", describe(),
+                                tag, parent),
+                    fmt::format("write '{}:'", parent));
+        return;
+      }
+  };
+  for_each_text(b, [&](const LocalizedText& t, const char*, auto&& describe) {
+    for (const auto& [tag, text] : t.by_locale)
+      if (!offered(tag) && tag.find('-') != std::string::npos) check(tag, t.pos, describe);
+  });
+  for (const auto& c : b.categories)
+    for (const auto& [tag, words] : c.synonyms)
+      if (!offered(tag) && tag.find('-') != std::string::npos)
+        check(tag, c.pos, [&] { return fmt::format("the synonyms of category '{}'", c.id); });
+}
+
 }  // namespace
 
 std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b) {
@@ -69,7 +98,7 @@ std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b) {
   return out;
 }
 
-void validate_bundle(Bundle& b, Diagnostics& diags) {
+void validate_bundle(Bundle& b, Diagnostics& diags, std::optional<Date> today) {
   std::unordered_map<std::string, std::shared_ptr<const OpeningHours>> parsed;
   for (auto& s : b.services) {
     if (s.opening_hours.empty()) continue;
@@ -136,6 +165,16 @@ void validate_bundle(Bundle& b, Diagnostics& diags) {
       diags.error(a.until_pos, "until-before-from",
                   fmt::format("announcement '{}' ends ('until') before it starts ('from')", a.id),
                   "check the dates; 'until' must not be before 'from'");
+
+  if (today)
+    for (const auto& s : b.services)
+      if (s.last_verified && *today < *s.last_verified)
+        diags.error(s.last_verified_pos, "date-in-future",
+                    fmt::format("last_verified of service '{}' is {:04}-{:02}-{:02}, after today", s.id,
+                                s.last_verified->year, s.last_verified->month, s.last_verified->day),
+                    "write the day the facts were checked");
+
+  check_text_languages(b, diags);
 
   for (const auto& cov : content_translation_coverage(b))
     for (const auto& m : cov.missing)

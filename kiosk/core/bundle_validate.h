@@ -3,6 +3,7 @@
 // and translation coverage.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,9 @@
 namespace kiosk {
 
 // Also parses every service's opening_hours into Service::hours (equal values share one parse).
-void validate_bundle(Bundle& b, Diagnostics& diags);
+// today: the editor's date, to refuse facts checked "in the future". Editors' tools give it; the kiosk does
+// not, because a kiosk whose clock was reset must not refuse good content.
+void validate_bundle(Bundle& b, Diagnostics& diags, std::optional<Date> today = std::nullopt);
 
 // Content texts that need a translation: every LocalizedText without an `und` (language-neutral) value.
 struct MissingTranslation {

@@ -2,6 +2,7 @@
 
 #include "core/bundle/manifest.h"
 #include "core/file_io.h"
+#include "core/pin_hash.h"
 #include "core/yaml_file.h"
 #include "core/yaml_read.h"
 
@@ -47,9 +48,13 @@ SyncConfig read_sync(const ReadContext& ctx, const YAML::Node& n, const std::fil
   const auto keys = m.require("trusted_keys", "the public keys whose signatures this kiosk accepts");
   if (keys.IsSequence()) {
     for (const auto& k : keys) read_trusted_key(ctx, k, base, s);
-  } else if (keys.IsDefined()) {
+  } else if (keys.IsDefined() && !keys.IsNull()) {
     read_trusted_key(ctx, keys, base, s);
   }
+  // With no key no bundle verifies: the kiosk could never show one. A mistake of the config, said here.
+  if (keys.IsDefined() && (keys.IsNull() || (keys.IsSequence() && keys.size() == 0)))
+    ctx.diags.error(ctx.pos(keys), "bad-key", "trusted_keys is empty: no bundle could be verified",
+                    "list the public key(s) of your bundle signer: kiosk-ed25519-public <base64>, or a .pub file");
   if (m.has("interval_minutes"))
     if (auto v = read_number(ctx, m.get("interval_minutes"), "interval_minutes", 0, 7 * 24 * 60))
       s.interval_minutes = *v;
@@ -90,10 +95,10 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& di
   if (m.has("technician_pin_hash")) {
     const auto n = m.get("technician_pin_hash");
     if (auto v = read_string(ctx, n, "technician_pin_hash", 200)) {
-      if (v->rfind("$argon2", 0) == 0)
+      if (const std::string why = pin_hash_problem(*v); why.empty())
         c.technician_pin_hash = *v;
       else
-        diags.error(ctx.pos(n), "bad-value", "technician_pin_hash is not an Argon2 hash",
+        diags.error(ctx.pos(n), "bad-value", "technician_pin_hash: " + why,
                     "make one with: kioskctl pin-hash (it reads the PIN from standard input)");
     }
   }

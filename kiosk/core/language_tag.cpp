@@ -29,6 +29,16 @@ bool is_valid_language_tag(std::string_view tag) {
   return name != icu::UnicodeString(lang, -1, US_INV);
 }
 
+std::string canonical_language_tag(std::string_view tag) {
+  if (tag == "und") return "und";
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(std::string(tag), status);
+  if (U_FAILURE(status)) return {};
+  loc.canonicalize(status);
+  std::string out = loc.toLanguageTag<std::string>(status);
+  return U_SUCCESS(status) ? out : std::string();
+}
+
 std::vector<std::string> locale_fallback_chain(std::string_view tag, std::string_view fallback) {
   std::vector<std::string> chain;
   auto add_with_parents = [&](std::string_view t) {

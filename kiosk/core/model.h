@@ -94,6 +94,7 @@ struct Service {
   std::vector<std::string> target_groups;
   std::string source;  // e.g. "osm:node/123456"
   std::optional<Date> last_verified;
+  SourcePos last_verified_pos;
   std::string verified_by;  // who checked, as a role ("advice centre, by phone"), never a person's name
   SourcePos pos;            // the service's mapping in its file
 };

@@ -51,6 +51,19 @@ std::optional<YamlFile> parse_yaml_text(std::string text, std::string display_pa
   for (std::size_t i = 0; i < file.text.size(); ++i)
     if (file.text[i] == '\n') file.line_starts.push_back(i + 1);
 
+  // YAML allows no C0 control but tab, line feed and carriage return in a file; a raw NUL cuts a value
+  // short in some readers and not in others. The first one is enough to find the rest.
+  for (std::size_t i = 0; i < file.text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(file.text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      const LineCol lc = line_col_at(file.text, i);
+      diags.error({file.display_path, lc.line, lc.col}, "control-character",
+                  fmt::format("control character {} in the file", code_point_name(c)),
+                  "remove it: it is invisible and a text editor may not show it");
+      return std::nullopt;
+    }
+  }
+
   for (const CodePointAt& c : find_bidi_controls(file.text)) {
     const LineCol lc = line_col_at(file.text, c.offset);  // rare: the quadratic cost does not matter
     diags.error({file.display_path, lc.line, lc.col}, "bidi-control",

@@ -1,6 +1,7 @@
 #include "core/yaml_read.h"
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <charconv>
@@ -44,6 +45,48 @@ std::optional<int> parse_fixed_int(std::string_view s) {
   if (s.empty() || std::any_of(s.begin(), s.end(), [](char c) { return c < '0' || c > '9'; })) return std::nullopt;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
+}
+
+// A quote that is never closed: yaml-cpp reads to the end of the file, so the keys after it become part
+// of the value and the file still parses. Found by looking for the closing quote in the source.
+bool quote_never_closed(const YamlFile& file, const YAML::Node& n) {
+  const YAML::Mark m = n.Mark();
+  if (m.line < 0 || static_cast<std::size_t>(m.line) >= file.line_starts.size() || m.column < 0) return false;
+  std::size_t i = file.line_starts[static_cast<std::size_t>(m.line)] + static_cast<std::size_t>(m.column);
+  const std::string& t = file.text;
+  if (i >= t.size() || (t[i] != '"' && t[i] != '\'')) return false;
+  const char q = t[i];
+  for (++i; i < t.size(); ++i) {
+    if (q == '"' && t[i] == '\\') {
+      ++i;  // an escaped character, perhaps a quote
+    } else if (t[i] == q) {
+      if (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+        continue;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+// Characters that can hide or disguise text, looked for after YAML has unescaped the value ("\u202e",
+// "\0"): an escape cannot smuggle in what the raw-text check of yaml_file.cpp refuses. A character that
+// stands in the raw text was reported there, at its exact place, and is not reported twice.
+std::optional<char32_t> hidden_character(const YamlFile& file, std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+  for (int32_t i = 0; i < len;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) continue;
+    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    if (!control && !is_bidi_control(static_cast<char32_t>(c))) continue;
+    const std::string_view raw = s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    if (c == 0 || file.text.find(raw) == std::string::npos) return static_cast<char32_t>(c);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -116,6 +159,17 @@ std::optional<std::string> read_string(const ReadContext& ctx, const YAML::Node&
                                        std::size_t max_len) {
   if (!expect_scalar(ctx, n, what)) return std::nullopt;
   const std::string& s = n.Scalar();
+  if (quote_never_closed(ctx.file, n)) {
+    ctx.diags.error(ctx.pos(n), "unclosed-quote", fmt::format("the quote that starts {} is never closed", what),
+                    "add the closing quote at the end of the value: everything after it was read as part of it");
+    return std::nullopt;
+  }
+  if (auto c = hidden_character(ctx.file, s)) {
+    ctx.diags.error(ctx.pos(n), is_bidi_control(*c) ? "bidi-control" : "control-character",
+                    fmt::format("{} contains {}, which can hide or disguise text", what, code_point_name(*c)),
+                    "remove it (an escape such as \\u202e counts too); the kiosk sets each text's direction itself");
+    return std::nullopt;
+  }
   const std::size_t len = count_code_points(s);
   if (len > max_len) {
     ctx.diags.error(ctx.pos(n), "too-long",
@@ -272,6 +326,12 @@ std::optional<std::string> read_language_tag(const ReadContext& ctx, const YAML:
   if (!is_valid_language_tag(*s)) {
     ctx.diags.error(ctx.pos(n), "bad-language-tag", fmt::format("'{}' is not a valid BCP 47 language tag", *s),
                     "use tags like de, ar, fa, ckb, ti, ta, uk, pt-BR");
+    return std::nullopt;
+  }
+  // `AR`, `deu` or `de-de` would never match the kiosk's `ar`, `de`, `de-DE`: one spelling only.
+  if (const std::string canonical = canonical_language_tag(*s); !canonical.empty() && canonical != *s) {
+    ctx.diags.error(ctx.pos(n), "bad-language-tag", fmt::format("'{}' is written '{}'", *s, canonical),
+                    fmt::format("write '{}'", canonical));
     return std::nullopt;
   }
   return s;

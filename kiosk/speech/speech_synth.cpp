@@ -29,10 +29,6 @@ std::unique_ptr<Synthesizer> Synthesizer::create(std::string& error) {
     espeak_ng_ClearErrorContext(&context);
     return nullptr;
   }
-  if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr) != ENS_OK) {
-    error = "espeak-ng could not set up synchronous output";
-    return nullptr;
-  }
   espeak_SetSynthCallback(collect);
   std::unique_ptr<Synthesizer> s(new Synthesizer());
   for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
@@ -63,6 +59,14 @@ int Synthesizer::sample_rate() const {
 
 Pcm Synthesizer::synthesize(std::string_view text, std::string_view locale, const SpeechSettings& settings) {
   Pcm pcm;
+  // espeak-ng's output set-up opens the sound server (libpcaudio connects to PulseAudio, which may start
+  // a daemon and write to ~/.config/pulse and /run/user/*/pulse) even for synchronous output that never
+  // plays: so only when the first words are spoken. A headless run, or a kiosk nobody asks to read
+  // aloud, opens no audio at all.
+  if (!output_ready_) {
+    if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr) != ENS_OK) return pcm;
+    output_ready_ = true;
+  }
   pcm.sample_rate = sample_rate();
   const auto voice = voice_for(locale);
   if (!voice || espeak_ng_SetVoiceByName(voice->c_str()) != ENS_OK) return pcm;

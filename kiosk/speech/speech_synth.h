@@ -46,6 +46,7 @@ class Synthesizer {
  private:
   Synthesizer() = default;
   std::vector<std::string> languages_;  // what the installed voices speak
+  bool output_ready_ = false;           // espeak-ng's output is set up at the first synthesis
 };
 
 // Directional isolates and marks are not read; everything else is left to espeak-ng.

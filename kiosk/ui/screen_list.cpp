@@ -83,7 +83,7 @@ void draw_list(UiEnv& env, Session& s, const ImRect&) {
   q.from = env.here;
   q.now = env.now;
   q.walk_m = &walking_distances(env);
-  const auto list = list_services(env.content->bundle, env.hours, q);
+  const auto& list = listed_services(env, q);
   float y = area.Min.y + pad;
   y += text_at(env, tr(env, "list.count", {{"count", static_cast<std::int64_t>(list.size())}}), ImVec2(pad, y),
                area.GetWidth() - 2 * pad, {28, false}, env.theme.text_muted);
@@ -98,7 +98,13 @@ void draw_list(UiEnv& env, Session& s, const ImRect&) {
   s.scroll = std::clamp(s.scroll, 0.f, std::max(0.f, content_h - view.GetHeight()));
   note_scroll_view(env, view);
   ImGui::PushClipRect(view.Min, view.Max, true);
-  for (int i = 0; i < static_cast<int>(list.size()); ++i) {
+  // The rows on screen, and a screenful either side for the keys to move to: what a frame costs does not
+  // grow with the list (a metropolis category has thousands).
+  const int n = static_cast<int>(list.size());
+  const int per_screen = static_cast<int>(view.GetHeight() / (row_h + gap)) + 2;
+  const int first_visible = static_cast<int>(s.scroll / (row_h + gap));
+  const int begin = std::max(0, first_visible - per_screen), end = std::min(n, first_visible + 2 * per_screen);
+  for (int i = begin; i < end; ++i) {
     const float top = view.Min.y + static_cast<float>(i) * (row_h + gap) - s.scroll;
     const ImRect row(view.Min.x, top, view.Max.x, top + row_h);
     if (row.Max.y < view.Min.y || row.Min.y > view.Max.y) {  // scrolled away: only for the keys

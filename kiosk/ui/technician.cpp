@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <chrono>
+
 namespace kiosk::ui {
 
 namespace {
@@ -19,7 +21,23 @@ void pin_pad(UiEnv& env, TechnicianState& t, const std::string& pin_hash) {
   ImGui::Begin("PIN", nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
   ImGui::SetWindowFontScale(2.0f * u);
-  if (env.clock < t.locked_until) {
+  if (t.pin_check.valid() && t.pin_check.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    if (t.pin_check.get()) {
+      t.open = true;
+      t.failures = 0;
+      t.asking_pin = false;
+      ImGui::End();
+      return;
+    }
+    if (++t.failures >= max_failures) {
+      t.locked_until = env.clock + lockout_seconds;
+      t.failures = 0;
+    }
+  }
+  const bool checking = t.pin_check.valid();
+  if (checking) {
+    ImGui::Text("Checking the PIN ...");
+  } else if (env.clock < t.locked_until) {
     ImGui::Text("Locked after %d wrong PINs: %.0f s", max_failures, t.locked_until - env.clock);
   } else {
     ImGui::Text("Technician PIN: %s", std::string(t.pin.size(), '*').c_str());
@@ -28,20 +46,13 @@ void pin_pad(UiEnv& env, TechnicianState& t, const std::string& pin_hash) {
   const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"};
   for (int i = 0; i < 12; ++i) {
     if (i % 3) ImGui::SameLine();
-    if (ImGui::Button(keys[i], key) && env.clock >= t.locked_until) {
+    if (ImGui::Button(keys[i], key) && env.clock >= t.locked_until && !checking) {
       const std::string k = keys[i];
       if (k == "C") {
         t.pin.clear();
       } else if (k == "OK") {
-        if (check_pin(t.pin, pin_hash)) {
-          t.open = true;
-          t.failures = 0;
-        } else if (++t.failures >= max_failures) {
-          t.locked_until = env.clock + lockout_seconds;
-          t.failures = 0;
-        }
+        t.pin_check = std::async(std::launch::async, [pin = t.pin, pin_hash] { return check_pin(pin, pin_hash); });
         t.pin.clear();
-        t.asking_pin = t.open ? false : t.asking_pin;
       } else if (t.pin.size() < 12) {
         t.pin += k;
       }
@@ -62,6 +73,8 @@ void screen(UiEnv& env, TechnicianState& t, const DeviceFacts& f) {
   ImGui::SetWindowFontScale(1.6f * env.unit);
   ImGui::Text("Stadt fuer alle kiosk %s", f.version.c_str());
   ImGui::Separator();
+  if (!f.out_of_service.empty())
+    ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "OUT OF SERVICE: %s", f.out_of_service.c_str());
   ImGui::Text("Bundle: %s, version %lld", b.id.c_str(), static_cast<long long>(b.version));
   ImGui::Text("Check: %s (%zu warnings)", env.content->ok() ? "valid" : "INVALID",
               env.content->diags.count(Severity::warning));
@@ -112,7 +125,14 @@ void screen(UiEnv& env, TechnicianState& t, const DeviceFacts& f) {
 
 }  // namespace
 
-bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts) {
+bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts,
+                      bool input) {
+  if (input) t.last_input = env.clock;
+  if ((t.open || t.asking_pin) && env.clock - t.last_input > env.idle_seconds + env.warning_seconds) {
+    t.open = false;  // left open and walked away from: the next resident must not find it
+    t.asking_pin = false;
+    t.pin.clear();
+  }
   if (t.open) {
     screen(env, t, facts);
     return true;
@@ -126,8 +146,9 @@ bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_has
     t.corner_down_since = -1;
   } else if (t.corner_down_since < 0) {
     t.corner_down_since = env.clock;
-  } else if (env.clock - t.corner_down_since >= hold_seconds && !pin_hash.empty()) {
+  } else if (env.clock - t.corner_down_since >= hold_seconds && !pin_hash.empty() && !t.asking_pin) {
     t.asking_pin = true;
+    t.last_input = env.clock;
   }
   if (t.asking_pin) pin_pad(env, t, pin_hash);
   return false;

@@ -3,6 +3,7 @@
 // lives in the kiosk's local config (never in the bundle). It uses ImGui's own text: it is for
 // technicians, not residents.
 
+#include <future>
 #include <string>
 
 #include "ui/ui_env.h"
@@ -18,9 +19,10 @@ struct DeviceFacts {
   int touch_devices = 0;
   // Content: where the shown bundle came from and whether its signature holds.
   std::string bundle_dir;
-  std::string signature;  // "valid (key ...), N files intact", or what is wrong
-  std::string sync;       // the last sync: time, outcome, message; empty when the kiosk does not sync
-  bool can_sync = false;  // the kiosk config has a sync source
+  std::string signature;       // "valid (key ...), N files intact", or what is wrong
+  std::string out_of_service;  // why no bundle is shown; empty when one is
+  std::string sync;            // the last sync: time, outcome, message; empty when the kiosk does not sync
+  bool can_sync = false;       // the kiosk config has a sync source
 };
 
 struct TechnicianState {
@@ -30,12 +32,16 @@ struct TechnicianState {
   int failures = 0;
   double locked_until = 0;
   double corner_down_since = -1;
+  double last_input = 0;            // the technician's last touch: the screen closes when idle like a visit
+  std::future<bool> pin_check;      // Argon2 takes a moment: checked off the frame loop
   bool sync_requested = false;      // "Sync now": the app runs a sync in the background
   bool rollback_requested = false;  // "Previous bundle": the app goes back and switches
 };
 
 // Watches for the corner gesture; draws the PIN pad and the screen when open. Returns true while the
-// technician screen has the display (the resident UI is not drawn then).
-bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts);
+// technician screen has the display (the resident UI is not drawn then). input: the frame had a touch or
+// key; after the kiosk's idle time without one, the PIN pad and the screen close.
+bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts,
+                      bool input);
 
 }  // namespace kiosk::ui

@@ -51,12 +51,14 @@ void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std:
   env.hours.lat = env.here.lat;
   env.hours.lon = env.here.lon;
   for (auto& w : env.walk_m) w.clear();  // from another place
+  env.list_cache.valid = false;
 }
 
 void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
   env.map.reset();
   env.router.reset();
   for (auto& w : env.walk_m) w.clear();
+  env.list_cache.valid = false;
   env.markers.clear();
   try {
     env.map = load_map(kmap);
@@ -154,6 +156,22 @@ const std::vector<float>& walking_distances(UiEnv& env) {
     walk = env.router->distances_from(env.here, places, env.profile);
   }
   return walk;
+}
+
+const std::vector<ListedService>& listed_services(UiEnv& env, const ServiceQuery& q) {
+  auto& c = env.list_cache;
+  const bool same = c.valid && c.category == q.category && c.language == q.language && c.filters == q.filters &&
+                    c.now.date == q.now.date && c.now.minute_of_day == q.now.minute_of_day && c.profile == env.profile;
+  if (!same) {
+    c.items = list_services(env.content->bundle, env.hours, q);
+    c.category = q.category;
+    c.language = q.language;
+    c.filters = q.filters;
+    c.now = q.now;
+    c.profile = env.profile;
+    c.valid = true;
+  }
+  return c.items;
 }
 
 int walk_minutes_to(UiEnv& env, const ListedService& ls) {

@@ -52,6 +52,16 @@ struct UiEnv {
   std::vector<float> walk_m[2];
   RouteSpeeds speeds;
   std::vector<map::MapMarker> markers;  // every service with a place, in map coordinates
+  // The list screen's services, kept while its query is the same (the minute, the filters, ...): a
+  // metropolis has thousands in a category, and a frame must cost what is visible, not the whole list.
+  struct ListCache {
+    std::string category, language;
+    ServiceFilters filters;
+    LocalDateTime now;
+    RouteProfile profile = RouteProfile::foot;
+    bool valid = false;
+    std::vector<ListedService> items;
+  } list_cache;
   map::MapScratch map_scratch;
   bool smooth_textures = true;  // false on SDL's software renderer (no filtering when turned)
   map::LabelScratch label_scratch;
@@ -115,6 +125,9 @@ void attach_map(UiEnv& env, const std::filesystem::path& kmap);
 
 // The route and directions to a service for the visit's profile and language (cached in env).
 const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile);
+
+// The services of the list screen for this query, from env.list_cache when the query has not changed.
+const std::vector<ListedService>& listed_services(UiEnv& env, const ServiceQuery& q);
 
 // walk_m for the visit's profile (computed on first use; empty without a map).
 const std::vector<float>& walking_distances(UiEnv& env);

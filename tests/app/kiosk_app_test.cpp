@@ -2,9 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "kiosk_script.h"
 #include "support/test_support.h"
@@ -168,4 +174,101 @@ TEST_CASE("key presses count as input, keys that leave an app do nothing", "[app
   CHECK(r.states[0]["idle_warning"] == true);
   CHECK(r.states[1]["idle_warning"] == false);  // a key extends the visit
   CHECK(r.states[2]["screen"] == "list");       // and nothing left the app
+}
+
+TEST_CASE("a preview of something that does not exist is an error, not the home screen", "[app][hostile]") {
+  TempDir tmp;
+  const std::string png = (tmp.path() / "x.png").string();
+  for (const std::vector<std::string>& wrong :
+       {std::vector<std::string>{"--screen", "detail", "--service", "stadtbibliothek-aachen-w79424443"},
+        std::vector<std::string>{"--screen", "list", "--category", "libary"},
+        std::vector<std::string>{"--screen", "detials"}, std::vector<std::string>{"--locale", "xx"}}) {
+    std::vector<std::string> argv = {KIOSK_PATH,     "--headless", "--bundle", sample_bundle().string(),
+                                     "--screenshot", png};
+    argv.insert(argv.end(), wrong.begin(), wrong.end());
+    const auto r = run_command(argv);
+    INFO(wrong[1]);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(wrong.back()));
+  }
+}
+
+TEST_CASE("a headless run opens no audio and writes nothing outside what it is asked to", "[app][hostile][privacy]") {
+  TempDir tmp;
+  const fs::path home = tmp.path() / "home", run = tmp.path() / "run";
+  fs::create_directories(home);
+  fs::create_directories(run);
+  // Speech is on in the visit (read aloud), but headless: the words are queued, never played.
+  const auto r =
+      run_command({"/usr/bin/env", "HOME=" + home.string(), "XDG_RUNTIME_DIR=" + run.string(), "TMPDIR=" + run.string(),
+                   "XDG_CONFIG_HOME=" + (home / ".config").string(), KIOSK_PATH, "--headless", "--bundle",
+                   sample_bundle().string(), "--screen", "home", "--screenshot", (tmp.path() / "x.png").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const fs::path& dir : {home, run})
+    for (const auto& e : fs::recursive_directory_iterator(dir)) FAIL("written: " << e.path().string());
+}
+
+TEST_CASE("the technician's PIN pad and screen close when left alone like a visit", "[app][technician][hostile]") {
+  TempDir tmp;
+  const auto hash = run_command({KIOSKCTL_PATH, "pin-hash"}, "4711\n");
+  REQUIRE(hash.exit_code == 0);
+  std::ofstream(tmp.path() / "kiosk.yaml") << hash.out;
+  const auto r = run_script({"hold 30 30 3.5", "state", "wait 60", "state", "wait 200", "state"},
+                            {"--screen", "home", "--config", (tmp.path() / "kiosk.yaml").string()});
+  INFO(r.result.err);
+  REQUIRE(r.states.size() == 3);
+  CHECK(r.states[0]["technician_pin"] == true);
+  CHECK(r.states[1]["technician_pin"] == true);  // within the idle time
+  CHECK(r.states[2]["technician_pin"] == false);
+}
+
+TEST_CASE("SIGTERM ends the kiosk, which ignores every way a resident could close it", "[app][hostile]") {
+  TempDir tmp;
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    const std::string bundle = sample_bundle().string();
+    ::execl(KIOSK_PATH, KIOSK_PATH, "--bundle", bundle.c_str(), "--size", "640x480", "--no-speech",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // running its frame loop by now (or still starting)
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, WNOHANG) == 0);  // a kiosk does not end by itself
+  ::kill(pid, SIGTERM);
+  bool ended = false;
+  for (int i = 0; i < 300 && !ended; ++i) {  // up to 30 s on a loaded machine; the kiosk's own limit is 10 s
+    ended = ::waitpid(pid, &status, WNOHANG) == pid;
+    if (!ended) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (!ended) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
+  CHECK(ended);
+}
+
+TEST_CASE("a category of thousands: a list frame lays out what is on screen, not the whole list", "[app][hostile]") {
+  TempDir tmp;
+  const fs::path b = tmp.path() / "b";
+  fs::copy(fixtures_dir() / "bundles" / "valid", b, fs::copy_options::recursive);
+  {
+    std::ofstream out(b / "services" / "many.yaml");
+    out << "services:\n";
+    for (int i = 0; i < 3000; ++i)
+      out << "  - {id: s" << i << ", category: health, name: {und: Praxis " << i << "}, lat: 50.776, lon: 6.0838}\n";
+  }
+  const auto r = run_script({"state", "drag 600 650 600 150", "wait 2", "state"},
+                            {"--bundle", b.string(), "--locales", locales_dir().string(), "--screen", "list",
+                             "--category", "health", "--locale", "de", "--size", "1280x720"});
+  INFO(r.result.err);
+  REQUIRE(r.result.exit_code == 0);
+  REQUIRE(r.states.size() == 2);
+  // The rows on screen and a screenful either side for the keys (was: one control per service).
+  CHECK(r.states[0]["controls"].size() < 40);
+  CHECK(r.states[1]["controls"].size() < 40);
+  CHECK(r.states[1]["scroll"].get<double>() > 0);
 }

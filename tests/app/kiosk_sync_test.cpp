@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
 
 #include "core/file_io.h"
@@ -38,6 +39,15 @@ struct SyncedKiosk {
       reseal_bundle(dir, version, key);
     }
     return dir;
+  }
+  // Straight into the state folder, as a sync of an older kiosk version (which did not load a bundle
+  // before activating it) would have left it: signed and verified, but its content does not load.
+  void install_unloadable(const fs::path& source) {
+    const fs::path dir = state / "bundles" / ("9-" + source.filename().string());
+    fs::create_directories(dir);
+    fs::copy(source, dir, fs::copy_options::recursive);
+    SyncHooks none;
+    activate_bundle(StatePaths{state}, dir, none);
   }
   void install(const fs::path& source) {
     const auto r = run_sync(sync_config(source));
@@ -90,14 +100,68 @@ TEST_CASE("a new bundle that does not load: the kiosk stays on the last good one
   CHECK_THAT(r.result.err, Catch::Contains("does not load"));
   CHECK(installed_manifest(link_target(StatePaths{k.state}.current()))->version == 1);
   const auto st = read_sync_status(k.state);
+  CHECK(st.outcome == "failed");  // sync loads a bundle before activating it: never shown, never rolled back
+  CHECK_THAT(st.message, Catch::Contains("bundle.yaml"));
+}
+
+TEST_CASE("a new bundle that does not load on this kiosk (installed by an older sync): back to the last good one",
+          "[app][sync]") {
+  SyncedKiosk k;
+  k.install(k.publish(1));
+  k.install_unloadable(k.publish(2, true));
+  const auto r = run_script({"state"}, {"--config", k.config(k.tmp.path() / "nowhere").string()});
+  INFO(r.result.err);
+  REQUIRE(r.result.exit_code == 0);
+  CHECK(r.states[0]["bundle"]["version"] == 1);
+  const auto st = read_sync_status(k.state);
   CHECK(st.outcome == "rolled-back");
   CHECK_THAT(st.message, Catch::Contains("bundle.yaml"));
+}
+
+TEST_CASE("no bundle can be shown: out of service in every language, no loop, the self-test says why",
+          "[app][sync][hostile]") {
+  SyncedKiosk k;
+  k.install_unloadable(k.publish(1, true));
+  const auto cfg = k.config(k.tmp.path() / "nowhere");
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = run_script({"state", "wait 5", "state"}, {"--config", cfg.string()});
+  INFO(r.result.err);
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(60));
+  REQUIRE(r.result.exit_code == 0);
+  REQUIRE(r.states.size() == 2);
+  CHECK(r.states[1]["out_of_service"] == true);
+  const std::string texts = r.states[1]["texts"].dump();
+  CHECK_THAT(texts, Catch::Contains("This kiosk is out of service.") &&
+                        Catch::Contains("Dieses Terminal ist außer Betrieb.") &&
+                        Catch::Contains("هذا الجهاز خارج الخدمة."));
+  CHECK_THAT(r.result.err, Catch::Contains("out of service"));
+  // The state folder is not rewritten over and over: one rollback attempt, one status.
+  CHECK(read_sync_status(k.state).outcome == "rolled-back");
+  const auto self = run_command({KIOSK_PATH, "--headless", "--self-test", "--config", cfg.string()});
+  CHECK(self.exit_code == 1);
+  CHECK_THAT(self.out, Catch::Contains("OUT OF SERVICE"));
+}
+
+TEST_CASE("keys that match no bundle, or a broken config: out of service, not a restart loop", "[app][sync][hostile]") {
+  SyncedKiosk k;
+  k.install(k.publish(1));
+  const auto cfg = k.config(k.tmp.path() / "nowhere");
+  for (const std::string& keys : {std::string("[]"), "[\"kiosk-ed25519-public " + std::string(43, 'A') + "=\"]"}) {
+    std::string text = read_file(cfg);
+    text.replace(text.find("[city.pub]"), 10, keys);
+    const fs::path other = k.tmp.path() / "other.yaml";
+    std::ofstream(other) << text;
+    const auto r = run_command({KIOSK_PATH, "--headless", "--self-test", "--config", other.string()});
+    INFO(keys << "\n" << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Catch::Contains("OUT OF SERVICE"));
+  }
 }
 
 TEST_CASE("at start a current bundle that does not load is rolled back before the first frame", "[app][sync]") {
   SyncedKiosk k;
   k.install(k.publish(1));
-  k.install(k.publish(2, true));  // installed (signed), as a sync would, but it cannot be shown
+  k.install_unloadable(k.publish(2, true));  // installed (signed), but it cannot be shown
   const auto cfg = k.config(k.tmp.path() / "nowhere");
   const auto r = run_script({"state"}, {"--config", cfg.string()});
   INFO(r.result.err);

@@ -148,6 +148,29 @@ TEST_CASE("technician PINs are stored as Argon2 hashes only", "[pin]") {
   CHECK_FALSE(check_pin("4711", ""));
 }
 
+TEST_CASE("a PIN hash whose costs would block the kiosk is a config error", "[pin][config]") {
+  const std::string good = hash_pin("4711");
+  CHECK(pin_hash_problem(good).empty());
+  // What a hostile or careless config held: the PIN check ran for hours and the kiosk ignored SIGTERM.
+  std::string huge = good;
+  huge.replace(huge.find(",t=") + 3, 1, "4294967295");
+  CHECK_THAT(pin_hash_problem(huge), Catch::Contains("t=1..10"));
+  CHECK_FALSE(check_pin("4711", huge));  // refused at once, not computed
+  for (const char* bad :
+       {"$argon2id$v=19$m=4194304,t=2,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=65536,t=2,p=64$c2FsdA$aGFzaA",
+        "$argon2id$v=19$m=65536,t=0,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=65536,t=2$c2FsdA$aGFzaA",
+        "$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA",
+        "$argon2id$v=19$m=65536,t=2,p=1$c2F sdA$aGFzaA", "$argon2id$v=16$m=65536,t=2,p=1$c2FsdA$aGFzaA"})
+    CHECK_FALSE(pin_hash_problem(bad).empty());
+  test::TempDir tmp;
+  std::ofstream(tmp.path() / "k.yaml") << "technician_pin_hash: \"" << huge << "\"\n";
+  Diagnostics d;
+  const KioskConfig c = load_kiosk_config(tmp.path() / "k.yaml", d);
+  REQUIRE(d.items.size() == 1);
+  CHECK_THAT(format_diagnostic(d.items[0]), Catch::Contains("k.yaml:1:22: error: technician_pin_hash"));
+  CHECK(c.technician_pin_hash.empty());
+}
+
 TEST_CASE("the kiosk's local config is validated with positions", "[config]") {
   test::TempDir tmp;
   std::ofstream(tmp.path() / "k.yaml") << "kiosk_id: bushof\ntechnician_pin_hash: \"1234\"\nidle_secs: 60\n";
@@ -156,7 +179,7 @@ TEST_CASE("the kiosk's local config is validated with positions", "[config]") {
   CHECK(c.kiosk_id == "bushof");
   REQUIRE(d.items.size() == 2);
   CHECK(format_diagnostic(d.items[0]).find("k.yaml:3:1: error: unknown key 'idle_secs'") != std::string::npos);
-  CHECK(format_diagnostic(d.items[1]).find("k.yaml:2:22: error: technician_pin_hash is not an Argon2 hash") !=
+  CHECK(format_diagnostic(d.items[1]).find("k.yaml:2:22: error: technician_pin_hash: it is not an Argon2id hash") !=
         std::string::npos);
 }
 

@@ -104,3 +104,52 @@ TEST_CASE("sync: a built and signed bundle from a folder, status, then a newer o
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("kiosk.yaml:7:12"));
 }
+
+TEST_CASE("bundle build publishes regular files only and never deletes what is not its own",
+          "[kioskctl][bundle][hostile]") {
+  TempDir tmp;
+  const fs::path src = tmp.path() / "src";
+  fs::copy(fixtures_dir() / "bundles" / "valid", src, fs::copy_options::recursive);
+  const std::string locales = locales_dir().string();
+
+  // A link to a secret of the build machine: refused by validate and build, nothing is written.
+  fs::create_symlink("/etc/passwd", src / "LICENSE.md");
+  auto r = kioskctl({"validate", src.string(), "--locales", locales});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out + r.err, Catch::Contains("LICENSE.md is a symbolic link"));
+  r = kioskctl({"bundle", "build", src.string(), (tmp.path() / "out").string(), "--locales", locales});
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(fs::exists(tmp.path() / "out"));
+  fs::remove(src / "LICENSE.md");
+
+  // A folder of other files is not an earlier build: refused, and every file is still there.
+  const fs::path other = tmp.path() / "photos";
+  fs::create_directories(other);
+  std::ofstream(other / "holiday.jpg") << "precious";
+  r = kioskctl({"bundle", "build", src.string(), other.string(), "--locales", locales});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("is not an earlier build"));
+  CHECK(read_text(other / "holiday.jpg") == "precious");
+
+  // OUT = SRC, OUT inside SRC, SRC inside OUT: refused, the source untouched.
+  for (const fs::path& out : {src, src / "built", tmp.path()}) {
+    r = kioskctl({"bundle", "build", src.string(), out.string(), "--locales", locales});
+    INFO(out);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("inside"));
+    CHECK(fs::exists(src / "bundle.yaml"));
+  }
+  CHECK_FALSE(fs::exists(src / "built"));
+
+  // A new folder, then again into the earlier build (a newer version): fine.
+  const fs::path out = tmp.path() / "out";
+  r = kioskctl({"bundle", "build", src.string(), out.string(), "--locales", locales});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string yaml = read_text(src / "bundle.yaml");
+  yaml.replace(yaml.find("version: 3"), 10, "version: 4");
+  std::ofstream(src / "bundle.yaml") << yaml;
+  r = kioskctl({"bundle", "build", src.string(), out.string(), "--locales", locales});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+}

@@ -162,6 +162,13 @@ bool roll_back(const StatePaths& s) {
   return true;
 }
 
+bool forget_previous(const StatePaths& s) {
+  std::error_code ec;
+  fs::remove(s.previous(), ec);
+  sync_path(s.root);
+  return true;
+}
+
 int collect_garbage(const StatePaths& s) {
   int removed = 0;
   std::error_code ec;

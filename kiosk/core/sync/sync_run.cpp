@@ -13,6 +13,7 @@
 #include <set>
 
 #include "core/bundle/manifest.h"
+#include "core/content_loader.h"
 #include "core/file_io.h"
 #include "core/sync/bundle_install.h"
 #include "core/sync/bundle_source.h"
@@ -37,7 +38,8 @@ void write_status(const fs::path& root, const SyncStatus& st) {
                             {"version", st.version},
                             {"bytes_received", st.bytes_received},
                             {"rejected_manifest", st.rejected_manifest},
-                            {"rejected_reason", st.rejected_reason}};
+                            {"rejected_reason", st.rejected_reason},
+                            {"held_back_version", st.held_back_version}};
   write_file_durably(root / "sync-status.json", j.dump(2) + "\n");
 }
 
@@ -61,6 +63,22 @@ std::uint64_t free_bytes(const fs::path& dir) {
   struct statvfs v {};
   if (::statvfs(dir.c_str(), &v) != 0) return UINT64_MAX;
   return static_cast<std::uint64_t>(v.f_bavail) * v.f_frsize;
+}
+
+// Not a failure: the source has only what a technician rolled back from.
+struct HeldBack : SyncError {
+  using SyncError::SyncError;
+};
+
+// The first error the kiosk would meet loading the installed bundle, or empty.
+std::string why_not_loadable(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path own = dir / "locales";
+  const fs::path locales = fs::is_directory(own, ec) ? own : find_locales_dir(dir).value_or(own);
+  const Content c = load_content(dir, locales);
+  for (const auto& d : c.diags.items)
+    if (d.severity == Severity::error) return format_diagnostic(d);
+  return {};
 }
 
 std::string mib(std::uint64_t bytes) {
@@ -93,6 +111,7 @@ SyncStatus read_sync_status(const fs::path& state_dir) {
     st.bytes_received = j.value("bytes_received", std::uint64_t{0});
     st.rejected_manifest = j.value("rejected_manifest", "");
     st.rejected_reason = j.value("rejected_reason", "");
+    st.held_back_version = j.value("held_back_version", std::int64_t{0});
   } catch (const std::exception&) {
     // No status yet, or a damaged one: start afresh.
   }
@@ -141,6 +160,10 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options, SyncHo
       if (manifest_sha == status.rejected_manifest && !options.allow_older)
         throw SyncError(fmt::format("version {} was rejected by this kiosk ({}); publish a newer version", m->version,
                                     status.rejected_reason));
+      // A technician went back from this version: it stays away until a newer one is published.
+      if (status.held_back_version > 0 && m->version <= status.held_back_version && !options.allow_older)
+        throw HeldBack(fmt::format("version {} was rolled back on this kiosk; waiting for a version newer than {}",
+                                   m->version, status.held_back_version));
       bool same = false;
       if (cur_manifest) {
         if (m->bundle_id != cur_manifest->bundle_id && !options.allow_older)
@@ -194,7 +217,15 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options, SyncHo
         }
         hooks.step("files-complete");
         const fs::path dir = install_bundle(s, *m, fetched.manifest, fetched.signature, config.trusted_keys, hooks);
+        // Signed is not enough: a bundle the kiosk cannot load (a file name with a newline, content the
+        // signer's tools did not check) would be shown, fail, and be rolled back. Loaded here first.
+        if (const std::string load_error = why_not_loadable(dir); !load_error.empty()) {
+          status.rejected_manifest = manifest_sha;
+          status.rejected_reason = load_error;
+          throw SyncError(fmt::format("version {} does not load, not installed: {}", m->version, load_error));
+        }
         activate_bundle(s, dir, hooks);
+        status.held_back_version = 0;
         r.outcome = SyncOutcome::installed;
         r.bundle_id = m->bundle_id;
         r.version = m->version;
@@ -209,6 +240,9 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options, SyncHo
         hooks.step("garbage-collected");
       }
     }
+  } catch (const HeldBack& e) {
+    r.outcome = SyncOutcome::up_to_date;
+    r.message = e.what();
   } catch (const SyncError& e) {
     r.outcome = SyncOutcome::failed;
     r.message = e.what();
@@ -244,7 +278,9 @@ bool reject_current_bundle(const fs::path& state_dir, const std::string& reason,
     }
   } catch (const std::exception&) {
   }
-  const bool back = roll_back(s);
+  // Back to the previous bundle, and `previous` forgotten: it would be the rejected one, which a later
+  // rollback must not bring back (and a second failure must not swap the two forever).
+  const bool back = roll_back(s) && forget_previous(s);
   st.time = utc_now();
   st.outcome = "rolled-back";
   st.message = back ? "the new bundle did not load, back to the previous one: " + reason
@@ -257,6 +293,27 @@ bool reject_current_bundle(const fs::path& state_dir, const std::string& reason,
     fmt::print(stderr, "sync: cannot write the status: {}\n", e.what());
   }
   return back;
+}
+
+}  // namespace kiosk
+
+namespace kiosk {
+
+bool roll_back_by_hand(const fs::path& state_dir) {
+  const StatePaths s{state_dir};
+  const auto from = installed_manifest(link_target(s.current()));
+  if (!roll_back(s)) return false;
+  const auto to = installed_manifest(link_target(s.current()));
+  SyncStatus st = read_sync_status(state_dir);
+  // Going back holds the version left until a newer one; going forward again (undo) lifts the hold.
+  st.held_back_version = from && (!to || to->version <= from->version) ? from->version : 0;
+  if (to) st.version = to->version;
+  st.time = utc_now();
+  st.outcome = "rolled-back";
+  st.message = st.held_back_version ? fmt::format("a technician went back from version {}", st.held_back_version)
+                                    : "a technician went forward again";
+  write_status(state_dir, st);
+  return true;
 }
 
 }  // namespace kiosk

@@ -35,6 +35,11 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options = {});
 // remember = false for a bundle damaged on this disk (not wrong as published): a sync may install it again.
 bool reject_current_bundle(const std::filesystem::path& state_dir, const std::string& reason, bool remember = true);
 
+// A technician's rollback (kioskctl sync --rollback, the technician screen): current and previous swap, and
+// the version left is held back: timer syncs do not reinstall it, only a newer version ends the hold.
+// Returns false when there is nothing to go back to.
+bool roll_back_by_hand(const std::filesystem::path& state_dir);
+
 struct SyncStatus {
   std::string time;     // UTC, ISO 8601, of the last sync
   std::string outcome;  // installed, up-to-date, failed
@@ -42,6 +47,7 @@ struct SyncStatus {
   std::string etag;
   std::string rejected_manifest;  // SHA-256 of a manifest the kiosk could not load
   std::string rejected_reason;
+  std::int64_t held_back_version = 0;  // a technician rolled back from it: not installed again
   std::int64_t version = 0;
   std::uint64_t bytes_received = 0;
 };

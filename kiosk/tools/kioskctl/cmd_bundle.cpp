@@ -14,6 +14,7 @@
 #include "core/content_loader.h"
 #include "core/file_io.h"
 #include "core/import/map_compile.h"
+#include "publish_checks.h"
 
 namespace kioskctl {
 namespace {
@@ -52,10 +53,45 @@ std::string utc_now() {
                      tm.tm_min, tm.tm_sec);
 }
 
+// OUT is replaced as a whole: it must be new, empty or an earlier build, and apart from SRC (OUT = SRC
+// once deleted the OSM extract). Returns why not, or empty.
+std::string unsafe_output(const fs::path& src, const fs::path& out) {
+  std::error_code ec;
+  const fs::path s = fs::weakly_canonical(fs::absolute(src), ec), o = fs::weakly_canonical(fs::absolute(out), ec);
+  auto inside = [](const fs::path& inner, const fs::path& outer) {
+    const auto rel = inner.lexically_relative(outer);
+    return !rel.empty() && rel.begin()->string() != "..";
+  };
+  if (inside(o, s))
+    return fmt::format("{} is inside the source {}; build into a folder outside it", out.string(), src.string());
+  if (inside(s, o))
+    return fmt::format("the source {} is inside {}; build into a folder outside it", src.string(), out.string());
+  if (fs::is_symlink(out, ec)) return fmt::format("{} is a symbolic link; give a real folder", out.string());
+  if (!fs::exists(out, ec)) return {};
+  if (!fs::is_directory(out, ec)) return fmt::format("{} exists and is not a folder", out.string());
+  if (fs::exists(out / kiosk::manifest_name, ec) || fs::is_empty(out, ec)) return {};
+  return fmt::format(
+      "{} holds files and is not an earlier build (it has no {}): building would delete them; "
+      "give a new or empty folder",
+      out.string(), kiosk::manifest_name);
+}
+
+// Only regular files are published: a symbolic link would copy whatever it points to on the build machine.
+void copy_regular_file(const fs::path& from, const fs::path& to) {
+  if (!fs::is_regular_file(fs::symlink_status(from)))
+    throw std::runtime_error(from.generic_string() +
+                             " is not a regular file (a link, pipe or device); nothing was built");
+  fs::copy_file(from, to);
+}
+
 int run_build(const BuildArgs& a) {
   const fs::path src(a.src), out(a.out);
+  if (const std::string why = unsafe_output(src, out); !why.empty()) {
+    fmt::print(stderr, "error: {}\n", why);
+    return exit_usage;
+  }
   const fs::path locales = a.locales.empty() ? kiosk::find_locales_dir(src).value_or("locales") : fs::path(a.locales);
-  const kiosk::Content c = kiosk::load_content(src, locales);
+  const kiosk::Content c = kiosk::load_content(src, locales, publish_checks());
   for (const auto& d : c.diags.items)
     if (d.severity == kiosk::Severity::error) fmt::print(stderr, "{}\n", kiosk::format_diagnostic(d));
   if (!c.ok()) {
@@ -76,22 +112,30 @@ int run_build(const BuildArgs& a) {
   // Built next to OUT, then swapped in: OUT is never half-written.
   const fs::path tmp = out.string() + ".building";
   fs::remove_all(tmp);
-  fs::create_directories(tmp / "services");
-  for (const char* f : {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml", "LICENSE.md"})
-    if (fs::exists(src / f)) fs::copy_file(src / f, tmp / f);
-  for (const auto& e : fs::directory_iterator(src / "services"))
-    if (e.is_regular_file()) fs::copy_file(e.path(), tmp / "services" / e.path().filename());
-  fs::create_directories(tmp / "locales");
-  for (const auto& e : fs::directory_iterator(locales))
-    if (e.path().extension() == ".yaml") fs::copy_file(e.path(), tmp / "locales" / e.path().filename());
-  if (!b.map_compiled.empty()) {
-    fs::create_directories((tmp / b.map_compiled).parent_path());
-    if (fs::exists(src / b.map_compiled)) {
-      fs::copy_file(src / b.map_compiled, tmp / b.map_compiled);
-    } else {
-      const auto r = kiosk::compile_map({src / b.map_source, tmp / b.map_compiled});
-      fmt::print("compiled the map in {:.1f} s\n", r.seconds);
+  try {
+    fs::create_directories(tmp / "services");
+    for (const char* f : {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml", "LICENSE.md"})
+      if (fs::exists(fs::symlink_status(src / f))) copy_regular_file(src / f, tmp / f);
+    for (const auto& e : fs::directory_iterator(src / "services")) {
+      const auto ext = e.path().extension();
+      if (ext == ".yaml" || ext == ".yml") copy_regular_file(e.path(), tmp / "services" / e.path().filename());
     }
+    fs::create_directories(tmp / "locales");
+    for (const auto& e : fs::directory_iterator(locales))
+      if (e.path().extension() == ".yaml") copy_regular_file(e.path(), tmp / "locales" / e.path().filename());
+    if (!b.map_compiled.empty()) {
+      fs::create_directories((tmp / b.map_compiled).parent_path());
+      if (fs::exists(fs::symlink_status(src / b.map_compiled))) {
+        copy_regular_file(src / b.map_compiled, tmp / b.map_compiled);
+      } else {
+        const auto r = kiosk::compile_map({src / b.map_source, tmp / b.map_compiled});
+        fmt::print("compiled the map in {:.1f} s\n", r.seconds);
+      }
+    }
+  } catch (const std::exception& e) {
+    fs::remove_all(tmp);
+    fmt::print(stderr, "error: {}\n", e.what());
+    return exit_invalid;
   }
   kiosk::Manifest m;
   m.bundle_id = b.id;

@@ -30,13 +30,17 @@ int run_sync_command(const SyncArgs& a) {
   }
   const kiosk::StatePaths state{c.sync.state_dir};
   if (a.rollback) {
-    if (!kiosk::roll_back(state)) {
+    if (!kiosk::roll_back_by_hand(state.root)) {
       fmt::print(stderr, "error: there is no previous bundle in {}\n", state.root.generic_string());
       return exit_invalid;
     }
     const auto m = kiosk::installed_manifest(kiosk::link_target(state.current()));
-    fmt::print("rolled back: {} now shows version {}; the kiosk switches at its next idle moment\n",
-               state.root.generic_string(), m ? m->version : 0);
+    const auto st = kiosk::read_sync_status(state.root);
+    fmt::print("rolled back: {} now shows version {}; the kiosk switches at its next idle moment{}\n",
+               state.root.generic_string(), m ? m->version : 0,
+               st.held_back_version
+                   ? fmt::format("; version {} stays away until a newer one is published", st.held_back_version)
+                   : std::string());
     return exit_ok;
   }
   if (a.status) {

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "core/bundle_validate.h"
 #include "core/content_loader.h"
+#include "publish_checks.h"
 #include "report.h"
 
 namespace kioskctl {
@@ -40,7 +41,7 @@ std::optional<kiosk::Content> load(const ContentArgs& a) {
     }
     locales = *found;
   }
-  return kiosk::load_content(a.bundle, locales);
+  return kiosk::load_content(a.bundle, locales, publish_checks());
 }
 
 nlohmann::json summary_json(const kiosk::Content& c) {

@@ -214,3 +214,67 @@ TEST_CASE("sync: the kiosk config's sync section", "[sync]") {
   CHECK(format_diagnostic(bad.items[0]).find("bad.yaml:4:18") != std::string::npos);
   CHECK_THAT(format_diagnostic(bad.items[1]), Catch::Contains("not an Ed25519 public key"));
 }
+
+TEST_CASE("sync: after an automatic rollback the rejected bundle is forgotten, not the previous one", "[sync]") {
+  SyncFixture fx;
+  const auto keys = std::vector{fx.key.public_key};
+  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  REQUIRE(run_sync(fx.config(fx.publish(2).string())).outcome == SyncOutcome::installed);
+  REQUIRE(reject_current_bundle(fx.state, "services/x.yaml:3:5: error: bad opening_hours"));
+  CHECK(shown_version(fx.state, keys) == 1);
+  // A technician's "previous bundle" must not bring the rejected one back, and a second failure has
+  // nothing to swap with (two bad bundles used to swap ~15 times a second, forever).
+  CHECK(link_target(StatePaths{fx.state}.previous()).empty());
+  CHECK_FALSE(roll_back_by_hand(fx.state));
+  CHECK_FALSE(reject_current_bundle(fx.state, "the previous one fails too"));
+  CHECK(shown_version(fx.state, keys) == 1);
+}
+
+TEST_CASE("sync: a technician's rollback sticks until a newer version is published", "[sync]") {
+  SyncFixture fx;
+  const auto keys = std::vector{fx.key.public_key};
+  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  const auto v2 = fx.publish(2);
+  REQUIRE(run_sync(fx.config(v2.string())).outcome == SyncOutcome::installed);
+  REQUIRE(roll_back_by_hand(fx.state));
+  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(read_sync_status(fx.state).held_back_version == 2);
+  auto r = run_sync(fx.config(v2.string()));  // the next timer sync
+  CHECK(r.outcome == SyncOutcome::up_to_date);
+  CHECK_THAT(r.message, Catch::Contains("rolled back on this kiosk"));
+  CHECK(shown_version(fx.state, keys) == 1);
+  r = run_sync(fx.config(fx.publish(3).string()));
+  CHECK(r.outcome == SyncOutcome::installed);
+  CHECK(shown_version(fx.state, keys) == 3);
+  CHECK(read_sync_status(fx.state).held_back_version == 0);
+}
+
+TEST_CASE("sync: a signed bundle whose content does not load is not installed", "[sync]") {
+  SyncFixture fx;
+  const auto keys = std::vector{fx.key.public_key};
+  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  const auto v2 = fx.publish(2);
+  fs::path first;
+  for (const auto& e : fs::directory_iterator(v2 / "services"))
+    if (first.empty() || e.path() < first) first = e.path();
+  std::ofstream(first, std::ios::app) << "    opening_hrs: Mo-Fr 09:00-17:00\n";  // an unknown key
+  reseal_bundle(v2, 2, fx.key);
+  const auto r = run_sync(fx.config(v2.string()));
+  CHECK(r.outcome == SyncOutcome::failed);
+  CHECK_THAT(r.message, Catch::Contains("does not load") && Catch::Contains("opening_hrs"));
+  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK_FALSE(read_sync_status(fx.state).rejected_manifest.empty());
+}
+
+TEST_CASE("sync: an empty trust list is a config error", "[sync]") {
+  TempDir tmp;
+  for (const char* keys : {"[]", "", "~"}) {
+    std::ofstream(tmp.path() / "kiosk.yaml") << "sync:\n  source: /srv/b\n  state_dir: /var/lib/kiosk\n"
+                                             << "  trusted_keys: " << keys << "\n";
+    Diagnostics d;
+    load_kiosk_config(tmp.path() / "kiosk.yaml", d);
+    INFO(keys);
+    REQUIRE(d.has_errors());
+    CHECK_THAT(format_diagnostic(d.items.front()), Catch::Contains("trusted_keys"));
+  }
+}
