@@ -84,14 +84,7 @@ void end_visit(UiEnv& env, Session& s) {
 }
 
 void draw_frame(UiEnv& env, Session& s, bool input) {
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(env.size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(env.theme.background));
-  ImGui::Begin("kiosk", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  begin_full_screen(env, "kiosk");
   if (input || env.nav.any()) {
     s.last_input = env.clock;
     s.idle_warning = false;
@@ -164,9 +157,7 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
     // The focus of a screen that is gone means nothing on the new one.
     if (!find_control(env.a11y, s.focus)) s.focus = 0;
   }
-  ImGui::End();
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar(2);
+  end_full_screen();
 }
 
 }  // namespace kiosk::ui

@@ -10,14 +10,7 @@
 namespace kiosk::ui {
 
 void draw_out_of_service(UiEnv& env) {
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(env.size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(env.theme.background));
-  ImGui::Begin("out-of-service", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  begin_full_screen(env, "out-of-service");
   const float u = env.unit, margin = 60 * u, width = env.size.x - 2 * margin;
   const auto& catalogs = env.content->catalogs.locales;
   std::vector<std::string> words;  // in each catalog's own language
@@ -42,9 +35,7 @@ void draw_out_of_service(UiEnv& env) {
         text_at(env, words[i], ImVec2(margin, y), width, {size, true, text::Align::center, 2}, env.theme.text) + 12 * u;
   }
   env.locale = saved;
-  ImGui::End();
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar(2);
+  end_full_screen();
 }
 
 }  // namespace kiosk::ui

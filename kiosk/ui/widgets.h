@@ -17,6 +17,10 @@ struct TextStyle {
 };
 
 // Lays out text in the current locale (cached); sizes in screen pixels.
+// The full-screen window a resident screen draws into: no decoration or padding, the theme's background.
+void begin_full_screen(const UiEnv& env, const char* name);
+void end_full_screen();
+
 std::shared_ptr<const text::Paragraph> para(UiEnv& env, const std::string& s, float width, const TextStyle& st);
 void draw_para(UiEnv& env, const text::Paragraph& p, ImVec2 pos, ImU32 color);
 // Lays out and draws; returns the height used.
