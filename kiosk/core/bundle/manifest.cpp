@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <type_traits>
 
 namespace kiosk {
 
@@ -120,6 +121,21 @@ bool is_sha256_hex(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+namespace {
+
+// A whole number of the right sign: nlohmann's get<> of a float such as 6.4e21 into an integer is
+// undefined behaviour (found by fuzzing), and a negative size would wrap around.
+template <typename Int>
+Int whole_number(const nlohmann::json& v, const char* what) {
+  const bool ok = std::is_signed_v<Int> ? (v.is_number_unsigned() && v.get<std::uint64_t>() <= INT64_MAX) ||
+                                              (v.is_number_integer() && !v.is_number_unsigned())
+                                        : v.is_number_unsigned();
+  if (!ok) throw std::runtime_error(std::string(what) + " is not a whole number of the right sign");
+  return v.get<Int>();
+}
+
+}  // namespace
+
 std::optional<Manifest> parse_manifest(const std::string& text, std::string& error) {
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
@@ -133,16 +149,22 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
     }
     Manifest m;
     m.bundle_id = j.at("bundle_id").get<std::string>();
-    m.version = j.at("version").get<std::int64_t>();
+    m.version = whole_number<std::int64_t>(j.at("version"), "version");
     m.created = j.at("created").get<std::string>();
     std::set<std::string> seen;
     for (const auto& f : j.at("files")) {
-      ManifestFile mf{f.at("path").get<std::string>(), f.at("size").get<std::uint64_t>(),
+      ManifestFile mf{f.at("path").get<std::string>(), whole_number<std::uint64_t>(f.at("size"), "size"),
                       f.at("sha256").get<std::string>()};
-      // A path may not leave the bundle or name a file twice.
+      // A path may not leave the bundle, name a file twice (`a//b` and `./a` are `a/b` and `a` again), or
+      // hold a line break or control character.
       const fs::path p(mf.path);
-      if (mf.path.empty() || p.is_absolute() || mf.path.find("..") != std::string::npos ||
-          !seen.insert(mf.path).second || !is_sha256_hex(mf.sha256)) {
+      const bool control = std::any_of(mf.path.begin(), mf.path.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+      bool odd_part = false;
+      for (const auto& part : p) odd_part |= part.empty() || part == "." || part == "..";
+      if (mf.path.empty() || p.is_absolute() || mf.path.find("..") != std::string::npos || control || odd_part ||
+          mf.path.find("//") != std::string::npos || mf.path.back() == '/' || !seen.insert(mf.path).second ||
+          !is_sha256_hex(mf.sha256)) {
         error = "manifest.json: bad file entry '" + mf.path + "'";
         return std::nullopt;
       }
@@ -150,6 +172,9 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
     }
     return m;
   } catch (const nlohmann::json::exception& e) {
+    error = std::string("manifest.json: ") + e.what();
+    return std::nullopt;
+  } catch (const std::runtime_error& e) {
     error = std::string("manifest.json: ") + e.what();
     return std::nullopt;
   }

@@ -88,6 +88,30 @@ TEST_CASE("manifests that point outside the bundle or twice at a file are refuse
       why));
   CHECK_FALSE(parse_manifest("not json", why));
   CHECK(parse_manifest(head + R"({"path":"a","size":1,"sha256":")" + hash + "\"}]}", why));
+  // The same file again under another spelling, a folder, a file name with a line break.
+  for (const char* path : {"services//a.yaml", "./a", "services/./a.yaml", "services/", "services/a\\nb.yaml"})
+    CHECK_FALSE(parse_manifest(head + R"({"path":")" + path + R"(","size":1,"sha256":")" + hash + "\"}]}", why));
+}
+
+TEST_CASE("manifest numbers that are not whole numbers of the right sign are refused", "[bundle][hostile]") {
+  // 6.4e21 as a size was undefined behaviour in the conversion (found by fuzzing).
+  const std::string hash(64, 'a');
+  auto manifest = [&](const std::string& version, const std::string& size) {
+    return R"({"format":"kiosk-bundle-manifest/1","bundle_id":"t","version":)" + version +
+           R"(,"created":"x","files":[{"path":"a","size":)" + size + R"(,"sha256":")" + hash + "\"}]}";
+  };
+  std::string why;
+  for (const auto& [version, size] : std::vector<std::pair<std::string, std::string>>{{"1", "6.44444e+21"},
+                                                                                      {"1", "-1"},
+                                                                                      {"1", "1.5"},
+                                                                                      {"1.5", "1"},
+                                                                                      {"18446744073709551615", "1"},
+                                                                                      {"1", "\"1\""}}) {
+    INFO(version << " " << size);
+    CHECK_FALSE(parse_manifest(manifest(version, size), why));
+    CHECK_THAT(why, Catch::StartsWith("manifest.json: "));
+  }
+  CHECK(parse_manifest(manifest("2", "0"), why));
 }
 
 TEST_CASE("key files round-trip and reject what is not a key", "[bundle]") {
