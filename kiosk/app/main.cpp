@@ -909,9 +909,10 @@ int main(int argc, char** argv) {
   if (fs::exists(config, ec)) {
     Diagnostics cd;
     k.config = load_kiosk_config(config, cd);
-    for (const auto& d : cd.items) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    for (const auto& d : cd.items)
+    for (const auto& d : cd.items) {
+      fmt::print(stderr, "{}\n", format_diagnostic(d));
       if (d.severity == Severity::error && config_error.empty()) config_error = format_diagnostic(d);
+    }
   }
   if (!o.no_speech) {
     std::string why;

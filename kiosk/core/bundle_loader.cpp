@@ -584,8 +584,7 @@ void refuse_special_files(const fs::path& dir, Diagnostics& diags) {
       return;
     }
     const std::string name = p.filename().string();
-    if (first_invalid_utf8(name) ||
-        std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    if (first_invalid_utf8(name) || has_control_byte(name)) {
       diags.error({dir.generic_string(), 0, 0}, "bad-file-name",
                   fmt::format("a file name in {} holds a line break, a control character or invalid UTF-8",
                               p.parent_path().lexically_relative(dir).generic_string()),

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 
@@ -89,6 +90,13 @@ std::vector<CodePointAt> find_bidi_controls(std::string_view text) {
     return true;
   });
   return found;
+}
+
+bool has_control_byte(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x20 || b == 0x7F;
+  });
 }
 
 std::string code_point_name(char32_t cp) {

@@ -35,6 +35,10 @@ struct CodePointAt {
 };
 std::vector<CodePointAt> find_bidi_controls(std::string_view text);
 
-std::string code_point_name(char32_t cp);  // "U+202E RIGHT-TO-LEFT OVERRIDE"
+std::string code_point_name(char32_t cp);
+
+// A C0 control (tab and line breaks included) or DEL: not allowed in a file name or a path, where it
+// would break every message that names the file.
+bool has_control_byte(std::string_view text);  // "U+202E RIGHT-TO-LEFT OVERRIDE"
 
 }  // namespace kiosk

@@ -26,9 +26,9 @@ void draw_out_of_service(UiEnv& env) {
     }
     return h;
   };
-  float size = 40;
-  while (size > 16 && height(size) > env.size.y - 2 * margin) size -= 4;
-  float y = std::max(margin, (env.size.y - height(size)) / 2);
+  float size = 40, h = height(size);
+  while (size > 16 && h > env.size.y - 2 * margin) h = height(size -= 4);
+  float y = std::max(margin, (env.size.y - h) / 2);
   for (std::size_t i = 0; i < words.size(); ++i) {
     env.locale = catalogs[i].info.tag;
     y +=

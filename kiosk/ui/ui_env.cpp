@@ -161,7 +161,7 @@ const std::vector<float>& walking_distances(UiEnv& env) {
 const std::vector<ListedService>& listed_services(UiEnv& env, const ServiceQuery& q) {
   auto& c = env.list_cache;
   const bool same = c.valid && c.category == q.category && c.language == q.language && c.filters == q.filters &&
-                    c.now.date == q.now.date && c.now.minute_of_day == q.now.minute_of_day && c.profile == env.profile;
+                    c.now == q.now && c.profile == env.profile;
   if (!same) {
     c.items = list_services(env.content->bundle, env.hours, q);
     c.category = q.category;

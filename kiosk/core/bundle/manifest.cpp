@@ -1,6 +1,7 @@
 #include "core/bundle/manifest.h"
 
 #include "core/file_io.h"
+#include "core/utf8.h"
 
 #include <sodium.h>
 
@@ -158,12 +159,10 @@ std::optional<Manifest> parse_manifest(const std::string& text, std::string& err
       // A path may not leave the bundle, name a file twice (`a//b` and `./a` are `a/b` and `a` again), or
       // hold a line break or control character.
       const fs::path p(mf.path);
-      const bool control = std::any_of(mf.path.begin(), mf.path.end(),
-                                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-      bool odd_part = false;
+      bool odd_part = false;  // empty (`a//b`, `a/`), `.` or `..`
       for (const auto& part : p) odd_part |= part.empty() || part == "." || part == "..";
-      if (mf.path.empty() || p.is_absolute() || mf.path.find("..") != std::string::npos || control || odd_part ||
-          mf.path.find("//") != std::string::npos || mf.path.back() == '/' || !seen.insert(mf.path).second ||
+      if (mf.path.empty() || p.is_absolute() || mf.path.find("..") != std::string::npos || has_control_byte(mf.path) ||
+          odd_part || mf.path.find("//") != std::string::npos || !seen.insert(mf.path).second ||
           !is_sha256_hex(mf.sha256)) {
         error = "manifest.json: bad file entry '" + mf.path + "'";
         return std::nullopt;

@@ -162,11 +162,10 @@ bool roll_back(const StatePaths& s) {
   return true;
 }
 
-bool forget_previous(const StatePaths& s) {
+void forget_previous(const StatePaths& s) {
   std::error_code ec;
   fs::remove(s.previous(), ec);
   sync_path(s.root);
-  return true;
 }
 
 int collect_garbage(const StatePaths& s) {

@@ -49,8 +49,8 @@ void activate_bundle(const StatePaths& state, const std::filesystem::path& dir, 
 // current := previous (when there is one), previous := the bundle left. Returns false when there is nothing to go
 // back to.
 bool roll_back(const StatePaths& state);
-// Removes the `previous` link (after a rejected bundle was left). Always true.
-bool forget_previous(const StatePaths& state);
+// Removes the `previous` link (after a rejected bundle was left).
+void forget_previous(const StatePaths& state);
 
 // Removes bundles that are neither current nor previous nor in use (a kiosk holds a shared lock on the folder
 // it shows, see BundleLock), then store files no bundle links. Returns the number of bundles removed.

@@ -70,12 +70,10 @@ struct HeldBack : SyncError {
   using SyncError::SyncError;
 };
 
-// The first error the kiosk would meet loading the installed bundle, or empty.
+// The first error the kiosk would meet loading the installed bundle (with the catalogs it would find), or
+// empty.
 std::string why_not_loadable(const fs::path& dir) {
-  std::error_code ec;
-  const fs::path own = dir / "locales";
-  const fs::path locales = fs::is_directory(own, ec) ? own : find_locales_dir(dir).value_or(own);
-  const Content c = load_content(dir, locales);
+  const Content c = load_content(dir, find_locales_dir(dir).value_or(dir / "locales"));
   for (const auto& d : c.diags.items)
     if (d.severity == Severity::error) return format_diagnostic(d);
   return {};
@@ -280,7 +278,8 @@ bool reject_current_bundle(const fs::path& state_dir, const std::string& reason,
   }
   // Back to the previous bundle, and `previous` forgotten: it would be the rejected one, which a later
   // rollback must not bring back (and a second failure must not swap the two forever).
-  const bool back = roll_back(s) && forget_previous(s);
+  const bool back = roll_back(s);
+  if (back) forget_previous(s);
   st.time = utc_now();
   st.outcome = "rolled-back";
   st.message = back ? "the new bundle did not load, back to the previous one: " + reason
