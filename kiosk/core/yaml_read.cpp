@@ -71,8 +71,9 @@ bool quote_never_closed(const YamlFile& file, const YAML::Node& n) {
 }
 
 // Characters that can hide or disguise text, looked for after YAML has unescaped the value ("\u202e",
-// "\0"): an escape cannot smuggle in what the raw-text check of yaml_file.cpp refuses. A character that
-// stands in the raw text was reported there, at its exact place, and is not reported twice.
+// "\0"): an escape cannot smuggle in what the raw-text check of yaml_file.cpp refuses. That check refuses a
+// raw C0 control outright and reports a raw bidi control at its exact place, so a bidi control standing
+// in the raw text is not reported twice; a C1 control (U+0085) it does not see, raw or escaped.
 std::optional<char32_t> hidden_character(const YamlFile& file, std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const auto len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
@@ -82,9 +83,10 @@ std::optional<char32_t> hidden_character(const YamlFile& file, std::string_view 
     U8_NEXT(p, i, len, c);
     if (c < 0) continue;
     const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
-    if (!control && !is_bidi_control(static_cast<char32_t>(c))) continue;
+    const bool bidi = is_bidi_control(static_cast<char32_t>(c));
+    if (!control && !bidi) continue;
     const std::string_view raw = s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
-    if (c == 0 || file.text.find(raw) == std::string::npos) return static_cast<char32_t>(c);
+    if (!bidi || file.text.find(raw) == std::string::npos) return static_cast<char32_t>(c);
   }
   return std::nullopt;
 }

@@ -93,6 +93,9 @@ TEST_CASE("hostile bundle: control, bidi and NUL characters, also as YAML escape
   Spoiled raw;  // a raw NUL: refused where it stands, not cut short
   raw.write("services/x.yaml", std::string(service_head) + "    name: Praxis" + std::string(1, '\0') + "Markt\n");
   CHECK_THAT(errors_of(raw.load()), Catch::Contains("services/x.yaml:6:17: error: control character U+0000"));
+  Spoiled c1;  // a raw C1 control (NEL) in the text: the raw check does not see it, the value check must
+  c1.write("services/x.yaml", std::string(service_head) + "    name: Praxis \xC2\x85 Markt\n");
+  CHECK_THAT(errors_of(c1.load()), Catch::Contains("services/x.yaml:6:11: error: the name contains U+0085"));
   Spoiled fine;  // tabs and line breaks in a text are fine, and so are LRM and RLM
   fine.write(
       "services/x.yaml",
