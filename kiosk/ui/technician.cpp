@@ -21,19 +21,6 @@ void pin_pad(UiEnv& env, TechnicianState& t, const std::string& pin_hash) {
   ImGui::Begin("PIN", nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
   ImGui::SetWindowFontScale(2.0f * u);
-  if (t.pin_check.valid() && t.pin_check.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    if (t.pin_check.get()) {
-      t.open = true;
-      t.failures = 0;
-      t.asking_pin = false;
-      ImGui::End();
-      return;
-    }
-    if (++t.failures >= max_failures) {
-      t.locked_until = env.clock + lockout_seconds;
-      t.failures = 0;
-    }
-  }
   const bool checking = t.pin_check.valid();
   if (checking) {
     ImGui::Text("Checking the PIN ...");
@@ -125,6 +112,20 @@ void screen(UiEnv& env, TechnicianState& t, const DeviceFacts& f) {
 
 }  // namespace
 
+void take_pin_result(TechnicianState& t, double clock) {
+  if (!t.pin_check.valid() || t.pin_check.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  const bool right = t.pin_check.get();
+  if (!t.asking_pin) return;
+  if (right) {
+    t.open = true;
+    t.failures = 0;
+    t.asking_pin = false;
+  } else if (++t.failures >= max_failures) {
+    t.locked_until = clock + lockout_seconds;
+    t.failures = 0;
+  }
+}
+
 bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts,
                       bool input) {
   if (input) t.last_input = env.clock;
@@ -133,6 +134,7 @@ bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_has
     t.asking_pin = false;
     t.pin.clear();
   }
+  take_pin_result(t, env.clock);
   if (t.open) {
     screen(env, t, facts);
     return true;

@@ -38,6 +38,11 @@ struct TechnicianState {
   bool rollback_requested = false;  // "Previous bundle": the app goes back and switches
 };
 
+// Takes the result of a finished PIN check (none while it runs): right opens the screen, wrong counts
+// towards the lockout, but only while the pad is still open; a result that ends after the pad was
+// cancelled or timed out is dropped.
+void take_pin_result(TechnicianState& t, double clock);
+
 // Watches for the corner gesture; draws the PIN pad and the screen when open. Returns true while the
 // technician screen has the display (the resident UI is not drawn then). input: the frame had a touch or
 // key; after the kiosk's idle time without one, the PIN pad and the screen close.
