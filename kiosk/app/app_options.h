@@ -14,9 +14,8 @@ struct AppOptions {
   std::string bundle;
   std::string locales;
   std::string map;
-  std::string speech_wav;
-  bool no_speech =
-      false;  // no synthesizer and no audio device  // headless: write what the screen reads aloud to this WAV file
+  std::string speech_wav;  // headless: write what the screen reads aloud to this WAV file
+  bool no_speech = false;  // no synthesizer and no audio device
   std::string layout = "normal";
   std::string fonts;
   std::string kiosk_id;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/kiosk_config.h"
+#include "core/config/kiosk_config.h"
 #include "speech/speech_synth.h"
 #include "ui/ui_env.h"
 

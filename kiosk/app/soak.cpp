@@ -1,13 +1,19 @@
 #include "app/soak.h"
 
 #include <fmt/format.h>
-
+#include <imgui.h>
 #include <malloc.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <fstream>
 #include <string_view>
+
+#include "app/automation.h"
+#include "app/imgui_memory.h"
+#include "app/kiosk.h"
+#include "ui/idle_wipe.h"
 
 namespace kiosk::app {
 namespace {
@@ -148,6 +154,207 @@ std::string format_soak_report(const SoakReport& r) {
   for (const auto& e : r.errors) out += "  " + e + "\n";
   out += r.passed() ? "PASS\n" : "FAIL\n";
   return out;
+}
+
+namespace {
+
+// One soak run: the kiosk, the report being filled, the random steps and the clocks.
+struct SoakRun {
+  Kiosk& k;
+  SoakReport r;
+  std::mt19937 rng;
+  std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+  double clock0 = 0;
+  int atlas0 = 0;
+  double next_sample = 0, sample_every = 10;
+
+  [[nodiscard]] double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+
+  [[nodiscard]] MemoryUse memory() const {
+    auto m = memory_use();
+    std::size_t atlas = k.text->atlas.memory_bytes();
+    for (const auto& p : k.text->atlas.pages())  // the textures: ABGR, in this process with a software renderer
+      atlas += p.texture ? static_cast<std::size_t>(p.size) * static_cast<std::size_t>(p.size) * 4 : 0;
+    m.atlas_kib = static_cast<long>(atlas / 1024);
+    m.layout_kib = static_cast<long>(k.text->cache.approx_bytes() / 1024);
+    m.imgui_kib = static_cast<long>(imgui_bytes() / 1024);
+    return m;
+  }
+
+  void fail(const std::string& step, const std::string& what) {
+    r.errors.push_back(fmt::format("step {} ({}): {}", r.steps, step, what));
+  }
+
+  void first_of_bundle() {
+    k.session.category = k.content->bundle.categories.empty() ? "" : k.content->bundle.categories.front().id;
+    k.session.service = k.content->bundle.services.empty() ? "" : k.content->bundle.services.front().id;
+  }
+
+  // Warm-up tour: every screen in every language (a frame each), at two text sizes, the whole city map,
+  // each language's search index and the words searches show, with a bundle reload before each language
+  // but the first (the heap reaches its working size only after several: a new bundle is loaded while the
+  // old one still lives; with a reload every third language some runs still grew by 1.5 MiB later).
+  void tour(double time_limit) {
+    int shown = 0;
+    const std::vector<std::string> locales = k.content->bundle.locales;  // a reload replaces the content
+    for (const auto& locale : locales) {
+      if (elapsed() > time_limit) break;
+      if (++shown > 1) run_command(k, "reload", "soak warm-up");
+      k.session.locale = locale;
+      first_of_bundle();
+      for (const int percent : {100, 200})
+        for (const char* name : {"home", "list", "detail", "map", "accessibility"}) {
+          k.session.text_percent = percent;
+          ui::screen_from_name(name, k.session.screen);
+          k.advance(1.0 / 30, false);
+        }
+      if (k.env->map) {  // the whole city: the largest frames
+        const auto& h = k.env->map->header;
+        k.session.screen = ui::Screen::map;
+        k.session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
+        k.advance(1.0 / 30, false);
+        k.session.map_view.reset();
+      }
+      run_command(k, "search a", "soak warm-up");
+      // What searches will show in this language: shaping caches plans per font, script and language.
+      for (const auto word : soak_search_words()) {
+        text::LayoutRequest req;
+        req.text = std::string(word);
+        req.locale = locale;
+        req.size_px = 28;
+        (void)k.text->layout(req);
+      }
+    }
+    ui::end_visit(*k.env, k.session);
+  }
+
+  // Before each measurement: build what a bundle reload drops and rebuilds on first use (search index,
+  // router, walks for both profiles, directions), then rest, so that measurements compare what stays,
+  // not which of these the last reload happened to drop or which screen was drawn last.
+  void settle() {
+    k.session.locale = k.content->bundle.default_locale;
+    first_of_bundle();
+    for (const RouteProfile profile : {RouteProfile::wheelchair, RouteProfile::foot}) {
+      k.session.route_profile = profile;
+      for (const ui::Screen screen : {ui::Screen::list, ui::Screen::detail, ui::Screen::map}) {
+        k.session.screen = screen;
+        k.advance(1.0 / 30, false);
+      }
+    }
+    run_command(k, "search a", "soak measurement");
+    ui::end_visit(*k.env, k.session);
+    // A minute on the attract screen, as a kiosk between visits (Dear ImGui frees the buffers of windows
+    // unused for that long, such as the technician's).
+    k.advance(ImGui::GetIO().ConfigMemoryCompactTimer + 1.0, false);
+  }
+
+  MemoryUse sample() {
+    settle();
+    r.samples.push_back({elapsed(), memory()});
+    next_sample = elapsed() + sample_every;
+    return r.samples.back().memory;
+  }
+
+  [[nodiscard]] SoakView view() const {
+    SoakView v;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(k.renderer, &w, &h);
+    v.width = w;
+    v.height = h;
+    v.locales = k.content->bundle.locales;
+    v.idle_seconds = k.config.idle_seconds + k.config.warning_seconds;
+    for (const ImGuiID id : ui::focus_order(k.env->a11y, k.env->rtl)) {
+      const ui::A11yItem* item = ui::find_control(k.env->a11y, id);
+      v.controls.push_back({item->text, item->rect.Min.x, item->rect.Min.y + k.last_offset, item->rect.Max.x,
+                            item->rect.Max.y + k.last_offset});
+    }
+    return v;
+  }
+
+  // One random step, and what a resident would see after it: never a blank screen; after idling, a wiped
+  // visit on the attract screen.
+  void step() {
+    const SoakView v = view();
+    const std::string step = next_soak_step(rng, v);
+    ++r.steps;
+    try {
+      if (run_command(k, step, fmt::format("soak step {}", r.steps)) != 0) fail(step, "the step failed");
+    } catch (const std::exception& e) {
+      fail(step, std::string("exception: ") + e.what());
+    }
+    r.reloads += step == "reload";
+    const ImDrawData* dd = ImGui::GetDrawData();
+    if (!dd || dd->TotalVtxCount == 0) fail(step, "the frame drew nothing");
+    if (!k.technician.open && k.env->a11y.items.empty()) fail(step, "the screen has no text and no controls");
+    if (step.starts_with("wait ") && std::stod(step.substr(5)) > v.idle_seconds && !k.technician.open) {
+      ++r.wipes;
+      const auto& s = k.session;
+      if (s.screen != ui::Screen::attract || !s.query.empty() || !s.locale.empty())
+        fail(step, fmt::format("the visit was not wiped after idling (screen {}, query '{}')",
+                               ui::screen_name(s.screen), s.query));
+    }
+  }
+
+  void note_peak() {
+    const auto m = memory();
+    r.peak.rss_kib = std::max(r.peak.rss_kib, m.rss_kib);
+    r.peak.anon_kib = std::max(r.peak.anon_kib, m.anon_kib);
+    r.peak.atlas_kib = std::max(r.peak.atlas_kib, m.atlas_kib);
+  }
+
+  // Warm-up: the tour, then random steps until the glyph atlas has reached its page limit once (the
+  // layout cache is emptied at each visit's end). At the latest after 40 % of the run, the caches are
+  // taken as warm: from then on the heap must stay flat. It is measured after a settling visit at the
+  // end of the warm-up, every few seconds after (about forty times a run; a random visit is cut short
+  // then, as by an idle wipe), and at the end.
+  void run() {
+    clock0 = k.clock;
+    atlas0 = k.text->atlas.generation();
+    k.advance(0.2, false);
+    r.start = memory();
+    const double warmup_limit = r.minutes * 60 * 0.4;
+    tour(warmup_limit);
+    bool warm = false;
+    sample_every = std::clamp(r.minutes * 60 / 40, 10.0, 120.0);
+    while (elapsed() < r.minutes * 60 && r.errors.size() < 10) {
+      const bool at_bounds = k.text->atlas.generation() > atlas0;
+      if (!warm && (at_bounds || elapsed() >= warmup_limit)) {
+        warm = true;
+        r.warm = r.peak = sample();
+        r.warmup_seconds = elapsed();
+        r.cache_warm = k.text->cache.size();
+      } else if (warm && elapsed() >= next_sample) {
+        sample();
+      }
+      step();
+      if (warm) note_peak();
+    }
+    if (warm) {
+      r.end = sample();
+    } else {
+      settle();
+      r.warm = r.peak = r.end = memory();
+    }
+    r.cache_end = k.text->cache.size();
+    r.cache_capacity = k.text->cache.capacity();
+    r.atlas_clears = k.text->atlas.generation() - atlas0;
+    r.frames = k.frames;
+    r.virtual_hours = (k.clock - clock0) / 3600;
+  }
+};
+
+}  // namespace
+
+int run_soak(Kiosk& k, double minutes, std::uint32_t seed, double max_growth_percent) {
+  SoakRun run{k, {}, std::mt19937(seed)};
+  run.r.max_growth_percent = max_growth_percent;
+  run.r.minutes = minutes;
+  run.r.seed = seed;
+  run.run();
+  fmt::print("{}", format_soak_report(run.r));
+  return run.r.passed() ? 0 : 1;
 }
 
 }  // namespace kiosk::app

@@ -1,7 +1,7 @@
 #pragma once
 // The soak run (`kiosk --headless --soak MINUTES --seed N`): random use of the kiosk for a long time, to
-// find leaks, crashes and hangs before a kiosk in a station does. This part chooses the steps and keeps
-// the figures; main.cpp carries the steps out. Steps are script lines, so a failure can be replayed.
+// find leaks, crashes and hangs before a kiosk in a station does. Steps are script lines (automation.h),
+// so a failure can be replayed.
 
 #include <cstdint>
 #include <random>
@@ -75,5 +75,11 @@ struct SoakReport {
 };
 
 std::string format_soak_report(const SoakReport& r);
+
+struct Kiosk;
+// Random use for `minutes` of wall time (the kiosk's own clock runs faster: idle periods cost nothing).
+// Fails (exit code 1) on an error, a blank screen, a visit not wiped after idling, or heap growth after
+// warm-up; prints the report.
+int run_soak(Kiosk& k, double minutes, std::uint32_t seed, double max_growth_percent);
 
 }  // namespace kiosk::app

@@ -7,9 +7,9 @@
 
 #include <algorithm>
 
-#include "core/data_paths.h"
-#include "core/yaml_file.h"
-#include "core/yaml_read.h"
+#include "core/base/data_paths.h"
+#include "core/yaml/yaml_file.h"
+#include "core/yaml/yaml_read.h"
 
 namespace kiosk::text {
 
@@ -136,12 +136,6 @@ bool FontSet::has_glyph(FontId font, char32_t cp) const {
   if (font < 0 || static_cast<std::size_t>(font) >= faces_.size()) return false;
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(faces_[static_cast<std::size_t>(font)]->hb_font, cp, &gid) && gid != 0;
-}
-
-std::vector<std::string> FontSet::configured_scripts() const {
-  std::vector<std::string> out;
-  for (const auto& [script, ids] : chains_) out.emplace_back(uscript_getShortName(static_cast<UScriptCode>(script)));
-  return out;
 }
 
 }  // namespace kiosk::text

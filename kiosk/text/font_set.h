@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
+#include "core/base/diagnostics.h"
 
 typedef struct FT_LibraryRec_* FT_Library;
 typedef struct FT_FaceRec_* FT_Face;
@@ -48,8 +48,6 @@ class FontSet {
   [[nodiscard]] const FontFace& face(FontId id) const { return *faces_[static_cast<std::size_t>(id)]; }
   [[nodiscard]] std::size_t size() const { return faces_.size(); }
   [[nodiscard]] FT_Library freetype() const { return ft_; }
-  // The scripts the config names, for the self-test.
-  [[nodiscard]] std::vector<std::string> configured_scripts() const;
 
  private:
   FontSet() = default;

@@ -11,8 +11,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
-#include "core/utf8.h"
+#include "core/base/utf8.h"
 
 namespace kiosk::text {
 namespace {
@@ -239,6 +240,365 @@ struct LineRange {
   bool ellipsis = false;
 };
 
+// Paragraph bidi (UAX #9): the base direction and every unit's embedding level. The UBiDi stays
+// with them because each line's visual runs are taken from it (ubidi_setLine), and it points into the text.
+struct BidiParagraph {
+  BidiPtr bidi;
+  bool rtl = false;
+  std::vector<UBiDiLevel> levels;  // per UTF-16 unit
+};
+
+UBiDiLevel base_level(Direction direction, bool locale_rtl) {
+  switch (direction) {
+    case Direction::from_locale:
+      return locale_rtl ? 1 : 0;
+    case Direction::from_text:
+      return locale_rtl ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;
+    case Direction::ltr:
+      return 0;
+    case Direction::rtl:
+      return 1;
+  }
+  return 0;
+}
+
+// nullopt when ICU refuses the text: the paragraph then has no lines.
+std::optional<BidiParagraph> paragraph_bidi(const std::u16string& s, Direction direction, bool locale_rtl) {
+  BidiParagraph out;
+  out.bidi.reset(ubidi_open());
+  UErrorCode status = U_ZERO_ERROR;
+  ubidi_setPara(out.bidi.get(), s.data(), static_cast<int32_t>(s.size()), base_level(direction, locale_rtl), nullptr,
+                &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.rtl = (ubidi_getParaLevel(out.bidi.get()) & 1) != 0;
+  out.levels.assign(s.size(), out.rtl ? 1 : 0);
+  if (!s.empty()) {
+    const UBiDiLevel* lv = ubidi_getLevels(out.bidi.get(), &status);
+    if (U_SUCCESS(status) && lv) out.levels.assign(lv, lv + s.size());
+  }
+  return out;
+}
+
+// Widths of ranges of the text, from the shaped advances: what line breaking and the ellipsis measure.
+struct Measure {
+  const std::u16string& s;
+  std::vector<float> prefix;  // prefix[i]: advance of units [0, i)
+
+  [[nodiscard]] float width(std::size_t a, std::size_t b) const { return prefix[b] - prefix[a]; }
+  // The end of [a, b) without its trailing white space, which a line does not show.
+  [[nodiscard]] std::size_t trim(std::size_t a, std::size_t b) const {
+    while (b > a && is_space_at(s, b - 1)) --b;
+    return b;
+  }
+};
+
+Measure measure(const std::u16string& s, const std::vector<float>& advance) {
+  Measure m{s, std::vector<float>(s.size() + 1, 0.f)};
+  for (std::size_t i = 0; i < s.size(); ++i) m.prefix[i + 1] = m.prefix[i] + advance[i];
+  return m;
+}
+
+// ICU's line and character (grapheme cluster) iterators, null when ICU has none. They keep a reference to
+// the text, which must outlive them.
+struct BreakIterators {
+  std::unique_ptr<icu::BreakIterator> lines, chars;
+};
+
+BreakIterators break_iterators(const std::string& locale, const icu::UnicodeString& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale icu_locale = icu::Locale::forLanguageTag(locale, status);
+  status = U_ZERO_ERROR;
+  BreakIterators it;
+  it.lines.reset(icu::BreakIterator::createLineInstance(icu_locale, status));
+  it.chars.reset(icu::BreakIterator::createCharacterInstance(icu_locale, status));
+  if (!text.isEmpty() && it.lines && it.chars) {
+    it.lines->setText(text);
+    it.chars->setText(text);
+  }
+  return it;
+}
+
+// Isolate depth before every unit. Inside an isolate (LRI/RLI/FSI ... PDI) there are no break
+// opportunities: such spans are phone numbers, times and ranges, which must not be split across lines
+// unless one alone is too wide.
+std::vector<int> isolate_depths(const std::u16string& s) {
+  std::vector<int> depths(s.size() + 1, 0);
+  for (std::size_t i = 0, depth = 0; i < s.size(); ++i) {
+    if (s[i] == 0x2069 && depth > 0) --depth;
+    depths[i] = static_cast<int>(depth);
+    if (s[i] == 0x2066 || s[i] == 0x2067 || s[i] == 0x2068) ++depth;
+  }
+  return depths;
+}
+
+// A single word wider than the line, [start, e): lines broken between characters as long as the rest
+// is too wide. Returns where the rest starts.
+std::size_t break_inside_word(const Measure& m, icu::BreakIterator& chars, std::size_t start, std::size_t e,
+                              float max_w, std::vector<LineRange>& lines) {
+  while (start < e && m.width(start, m.trim(start, e)) > max_w) {
+    std::size_t k = start;
+    for (int32_t g = chars.following(static_cast<int32_t>(start));
+         g != icu::BreakIterator::DONE && static_cast<std::size_t>(g) <= e; g = chars.next()) {
+      if (m.width(start, static_cast<std::size_t>(g)) > max_w) break;
+      k = static_cast<std::size_t>(g);
+    }
+    if (k == start) {
+      const int32_t g = chars.following(static_cast<int32_t>(start));
+      k = g == icu::BreakIterator::DONE ? e : static_cast<std::size_t>(g);
+    }
+    if (k >= e) break;
+    lines.push_back({start, m.trim(start, k)});
+    start = k;
+  }
+  return start;
+}
+
+// Line breaking (UAX #14, by ICU): lines at hard breaks, and at the last opportunity that fits
+// max_width (0: no wrapping).
+std::vector<LineRange> break_lines(const Measure& m, const BreakIterators& it, float max_w) {
+  std::vector<LineRange> lines;
+  const std::u16string& s = m.s;
+  if (s.empty() || !it.lines || !it.chars) return lines;
+  const std::vector<int> isolate_depth = isolate_depths(s);
+  std::size_t start = 0, last_ok = 0;
+  auto emit = [&](std::size_t a, std::size_t b) { lines.push_back({a, m.trim(a, b)}); };
+  for (int32_t e32 = it.lines->following(0); e32 != icu::BreakIterator::DONE; e32 = it.lines->next()) {
+    const auto e = static_cast<std::size_t>(e32);
+    const int32_t rule = it.lines->getRuleStatus();
+    const bool hard = rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT;
+    if (!hard && e < s.size() && isolate_depth[e] > 0 && isolate_depth[e - 1] > 0) continue;
+    if (max_w > 0 && m.width(start, m.trim(start, e)) > max_w) {
+      if (last_ok > start) {
+        emit(start, last_ok);
+        start = last_ok;
+      }
+      start = break_inside_word(m, *it.chars, start, e, max_w, lines);
+    }
+    last_ok = e;
+    if (hard) {
+      emit(start, e);
+      start = e;
+    }
+  }
+  if (start < s.size()) emit(start, s.size());
+  return lines;
+}
+
+FontId first_font(const FontSet& fonts, UScriptCode script, bool bold) {
+  const auto& chain = fonts.chain(script, bold);
+  return chain.empty() ? 0 : chain.front();
+}
+
+// The "…" that ends a cut paragraph, from the first font of the locale's chain that has it.
+struct Ellipsis {
+  FontId font = 0;
+  hb_codepoint_t gid = 0;
+  float width = 0;
+  const char* script = "";  // the locale's, ISO 15924
+};
+
+Ellipsis ellipsis_glyph(FontSet& fonts, UScriptCode script, const LayoutRequest& req) {
+  Ellipsis e;
+  e.script = uscript_getShortName(script);
+  e.font = first_font(fonts, script, req.bold);
+  for (FontId f : fonts.chain(script, req.bold))
+    if (fonts.has_glyph(f, ellipsis_cp)) {
+      e.font = f;
+      break;
+    }
+  const FontFace& face = fonts.face(e.font);
+  hb_font_get_nominal_glyph(face.hb_font, ellipsis_cp, &e.gid);
+  const float scale = req.size_px / static_cast<float>(face.units_per_em);
+  e.width = static_cast<float>(hb_font_get_glyph_h_advance(face.hb_font, e.gid)) * scale;
+  return e;
+}
+
+// Ellipsis: keeps max_lines lines; the last one shows as much of the rest as fits before "…".
+// Returns whether lines were dropped.
+bool cut_to_max_lines(std::vector<LineRange>& lines, const Measure& m, const BreakIterators& it,
+                      const LayoutRequest& req, float ellipsis_w) {
+  if (req.max_lines <= 0 || lines.size() <= static_cast<std::size_t>(req.max_lines)) return false;
+  lines.resize(static_cast<std::size_t>(req.max_lines));
+  LineRange& last = lines.back();
+  std::size_t k = last.end;
+  if (req.max_width > 0) {
+    k = last.start;
+    for (int32_t g = it.chars->following(static_cast<int32_t>(last.start)); g != icu::BreakIterator::DONE;
+         g = it.chars->next()) {
+      const auto gg = static_cast<std::size_t>(g);
+      if (gg > m.s.size() || m.width(last.start, m.trim(last.start, gg)) + ellipsis_w > req.max_width) break;
+      k = gg;
+    }
+  }
+  last.end = m.trim(last.start, k);
+  last.ellipsis = true;
+  return true;
+}
+
+// Line spacing, the same for every line: each font's own ascender and descender. A font whose line is
+// taller than the default font's (Noto Sans Arabic: 2.1 em, for rare stacked marks) gets that room only
+// where this paragraph's glyphs reach into it, and at least the default font's (1.36 em).
+struct VerticalRoom {
+  float base_asc = 0, base_desc = 0;  // the default font's, in em
+  float size_px = 0;
+  float ascent = 0, descent = 0;  // in pixels: the most any glyph's font needs
+};
+
+VerticalRoom default_room(const FontSet& fonts, float size_px) {
+  const FontFace& base_face = fonts.face(fonts.base_font());
+  VerticalRoom room;
+  room.base_asc = static_cast<float>(base_face.ascender) / static_cast<float>(base_face.units_per_em);
+  room.base_desc = -static_cast<float>(base_face.descender) / static_cast<float>(base_face.units_per_em);
+  room.size_px = size_px;
+  return room;
+}
+
+void make_room(VerticalRoom& room, const FontFace& face, float ink_asc, float ink_desc) {  // ink in em
+  float asc = static_cast<float>(face.ascender) / static_cast<float>(face.units_per_em);
+  float desc = -static_cast<float>(face.descender) / static_cast<float>(face.units_per_em);
+  if (asc + desc > room.base_asc + room.base_desc) {
+    asc = std::min(asc, std::max(room.base_asc, ink_asc));
+    desc = std::min(desc, std::max(room.base_desc, ink_desc));
+  }
+  room.ascent = std::max(room.ascent, asc * room.size_px);
+  room.descent = std::max(room.descent, desc * room.size_px);
+}
+
+// What the visual stage reads of the shaped paragraph.
+struct ShapedParagraph {
+  FontSet& fonts;
+  const Prepared& p;
+  const Shaped& shaped;
+  UBiDi* bidi;  // the paragraph's levels
+  float size_px;
+};
+
+// The glyphs of one shaped run that belong to the units [a, b), positioned within the run (the pen is
+// added later); the ink of each makes room in the line.
+void take_glyphs(const ShapedParagraph& sp, const ShapedRun& r, std::size_t a, std::size_t b,
+                 std::vector<GlyphRun>& runs, VerticalRoom& room) {
+  if (r.end <= a || r.start >= b) return;
+  GlyphRun out;
+  out.font = r.font;
+  out.script = uscript_getShortName(r.script);
+  out.rtl = r.rtl;
+  const FontFace& face = sp.fonts.face(r.font);
+  const float scale = sp.size_px / static_cast<float>(face.units_per_em);
+  for (std::size_t g = 0; g < r.info.size(); ++g) {
+    const std::size_t c = r.info[g].cluster;
+    if (c < a || c >= b) continue;
+    Glyph gl;
+    gl.gid = r.info[g].codepoint;
+    gl.cluster = sp.p.u8_offset[c];
+    gl.x = static_cast<float>(r.pos[g].x_offset) * scale;  // pen added below
+    gl.y = -static_cast<float>(r.pos[g].y_offset) * scale;
+    gl.advance = static_cast<float>(r.pos[g].x_advance) * scale;
+    out.glyphs.push_back(gl);
+    hb_glyph_extents_t ink{};
+    if (hb_font_get_glyph_extents(face.hb_font, gl.gid, &ink)) {
+      const float top = static_cast<float>(ink.y_bearing + r.pos[g].y_offset);
+      const float upem = static_cast<float>(face.units_per_em);
+      make_room(room, face, top / upem, -(top + static_cast<float>(ink.height)) / upem);
+    }
+  }
+  if (!out.glyphs.empty()) runs.push_back(std::move(out));
+}
+
+// Visual runs: a line's glyph runs left to right, by the bidi runs of the line (rule L2) and,
+// within each, the shaped runs in that run's direction.
+std::vector<GlyphRun> visual_runs(const ShapedParagraph& sp, UBiDi* line_bidi, const LineRange& lr,
+                                  VerticalRoom& room) {
+  std::vector<GlyphRun> runs;
+  if (lr.end <= lr.start) return runs;
+  UErrorCode status = U_ZERO_ERROR;
+  ubidi_setLine(sp.bidi, static_cast<int32_t>(lr.start), static_cast<int32_t>(lr.end), line_bidi, &status);
+  const int32_t count = U_SUCCESS(status) ? ubidi_countRuns(line_bidi, &status) : 0;
+  for (int32_t v = 0; v < count; ++v) {
+    int32_t ls = 0, len = 0;
+    const UBiDiDirection dir = ubidi_getVisualRun(line_bidi, v, &ls, &len);
+    const std::size_t a = lr.start + static_cast<std::size_t>(ls), b = a + static_cast<std::size_t>(len);
+    if (dir == UBIDI_RTL) {
+      for (auto it = sp.shaped.runs.rbegin(); it != sp.shaped.runs.rend(); ++it) take_glyphs(sp, *it, a, b, runs, room);
+    } else {
+      for (const auto& r : sp.shaped.runs) take_glyphs(sp, r, a, b, runs, room);
+    }
+  }
+  return runs;
+}
+
+// The "…" at the end of the line in the paragraph's direction: the right in LTR, the left in RTL.
+void add_ellipsis(std::vector<GlyphRun>& runs, const Ellipsis& e, bool rtl, std::size_t cluster) {
+  GlyphRun run;
+  run.font = e.font;
+  run.script = e.script;
+  run.rtl = rtl;
+  run.glyphs.push_back({e.gid, cluster, 0, 0, e.width});
+  if (rtl)
+    runs.insert(runs.begin(), std::move(run));
+  else
+    runs.push_back(std::move(run));
+}
+
+// Each glyph after the ones to its left. Returns the line's width.
+float advance_pen(std::vector<GlyphRun>& runs) {
+  float pen = 0;
+  for (auto& run : runs)
+    for (auto& g : run.glyphs) {
+      g.x += pen;
+      pen += g.advance;
+    }
+  return pen;
+}
+
+// Every line's runs in visual order; the paragraph is as wide as its widest line.
+void visual_lines(Paragraph& para, const ShapedParagraph& sp, const std::vector<LineRange>& lines,
+                  const Ellipsis& ellipsis, VerticalRoom& room) {
+  BidiPtr line_bidi(ubidi_open());
+  for (const LineRange& lr : lines) {
+    Line line;
+    std::vector<GlyphRun> runs = visual_runs(sp, line_bidi.get(), lr, room);
+    if (lr.ellipsis) add_ellipsis(runs, ellipsis, para.rtl, sp.p.u8_offset[lr.end]);
+    line.width = advance_pen(runs);
+    line.runs = std::move(runs);
+    para.width = std::max(para.width, line.width);
+    para.lines.push_back(std::move(line));
+  }
+}
+
+// Metrics: every line as tall as the room the paragraph needs, lines apart by the primary
+// font's line gap.
+void set_baselines(Paragraph& para, const VerticalRoom& room, const FontFace& primary, float size_px) {
+  const float gap = static_cast<float>(primary.line_gap) * size_px / static_cast<float>(primary.units_per_em);
+  float y = 0;
+  for (Line& line : para.lines) {
+    line.ascent = room.ascent;
+    line.descent = room.descent;
+    line.baseline = y + room.ascent;
+    y += room.ascent + room.descent + gap;
+  }
+  para.height = y;
+}
+
+// Alignment within the box (max_width when given); start and end follow the paragraph's
+// direction.
+void align_lines(Paragraph& para, float max_width, Align align) {
+  if (max_width > 0) para.width = max_width;
+  for (Line& line : para.lines) {
+    const float slack = para.width - line.width;
+    switch (align) {
+      case Align::start:
+        line.x = para.rtl ? slack : 0;
+        break;
+      case Align::end:
+        line.x = para.rtl ? 0 : slack;
+        break;
+      case Align::center:
+        line.x = slack / 2;
+        break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<int> bidi_visual_order(const std::u16string& text, int direction, std::vector<int>* levels_out) {
@@ -268,255 +628,33 @@ std::vector<int> bidi_visual_order(const std::u16string& text, int direction, st
   return out;
 }
 
+// The stages as libraqm has them: bidi, shaping (script runs, font fallback, HarfBuzz), line breaking,
+// ellipsis, visual runs per line, metrics, alignment.
 Paragraph layout(FontSet& fonts, const LayoutRequest& req) {
   Paragraph para;
   para.size_px = req.size_px;
   const Prepared p = prepare(req.text);
   para.truncated = p.cut;
-  const std::u16string& s = p.u16;
-  const bool locale_rtl = locale_is_rtl(req.locale);
   const UScriptCode loc_script = locale_script(req.locale);
+  const auto bidi = paragraph_bidi(p.u16, req.direction, locale_is_rtl(req.locale));
+  if (!bidi) return para;
+  para.rtl = bidi->rtl;
 
-  // Paragraph bidi.
-  BidiPtr bidi(ubidi_open());
-  UErrorCode status = U_ZERO_ERROR;
-  UBiDiLevel base = 0;
-  switch (req.direction) {
-    case Direction::from_locale:
-      base = locale_rtl ? 1 : 0;
-      break;
-    case Direction::from_text:
-      base = locale_rtl ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;
-      break;
-    case Direction::ltr:
-      base = 0;
-      break;
-    case Direction::rtl:
-      base = 1;
-      break;
-  }
-  ubidi_setPara(bidi.get(), s.data(), static_cast<int32_t>(s.size()), base, nullptr, &status);
-  if (U_FAILURE(status)) return para;
-  para.rtl = (ubidi_getParaLevel(bidi.get()) & 1) != 0;
-  std::vector<UBiDiLevel> levels(s.size(), para.rtl ? 1 : 0);
-  if (!s.empty()) {
-    const UBiDiLevel* lv = ubidi_getLevels(bidi.get(), &status);
-    if (U_SUCCESS(status) && lv) levels.assign(lv, lv + s.size());
-  }
-
-  const Shaped shaped = shape(fonts, p, levels, req, loc_script);
+  const Shaped shaped = shape(fonts, p, bidi->levels, req, loc_script);
   para.missing_glyphs = shaped.missing;
-  std::vector<float> prefix(s.size() + 1, 0.f);
-  for (std::size_t i = 0; i < s.size(); ++i) prefix[i + 1] = prefix[i] + shaped.advance[i];
-  auto width = [&](std::size_t a, std::size_t b) { return prefix[b] - prefix[a]; };
-  auto trim = [&](std::size_t a, std::size_t b) {
-    while (b > a && is_space_at(s, b - 1)) --b;
-    return b;
-  };
+  const Measure m = measure(p.u16, shaped.advance);
+  const icu::UnicodeString text(false, p.u16.data(), static_cast<int32_t>(p.u16.size()));  // outlives breaks
+  const BreakIterators breaks = break_iterators(req.locale, text);
+  std::vector<LineRange> lines = break_lines(m, breaks, req.max_width);
+  const Ellipsis ellipsis = ellipsis_glyph(fonts, loc_script, req);
+  if (cut_to_max_lines(lines, m, breaks, req, ellipsis.width)) para.truncated = true;
 
-  // Line breaking.
-  const icu::UnicodeString ustr(false, s.data(), static_cast<int32_t>(s.size()));
-  status = U_ZERO_ERROR;
-  const icu::Locale icu_locale = icu::Locale::forLanguageTag(req.locale, status);
-  status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> lines_it(icu::BreakIterator::createLineInstance(icu_locale, status));
-  std::unique_ptr<icu::BreakIterator> chars_it(icu::BreakIterator::createCharacterInstance(icu_locale, status));
-  std::vector<LineRange> lines;
-  if (!s.empty() && lines_it && chars_it) {
-    lines_it->setText(ustr);
-    chars_it->setText(ustr);
-    const float max_w = req.max_width;
-    // Inside an isolate (LRI/RLI/FSI ... PDI) there are no break opportunities: such spans are phone
-    // numbers, times and ranges, which must not be split across lines unless one alone is too wide.
-    std::vector<int> isolate_depth(s.size() + 1, 0);
-    for (std::size_t i = 0, depth = 0; i < s.size(); ++i) {
-      if (s[i] == 0x2069 && depth > 0) --depth;
-      isolate_depth[i] = static_cast<int>(depth);
-      if (s[i] == 0x2066 || s[i] == 0x2067 || s[i] == 0x2068) ++depth;
-    }
-    std::size_t start = 0, last_ok = 0;
-    auto emit = [&](std::size_t a, std::size_t b) { lines.push_back({a, trim(a, b)}); };
-    for (int32_t e32 = lines_it->following(0); e32 != icu::BreakIterator::DONE; e32 = lines_it->next()) {
-      const auto e = static_cast<std::size_t>(e32);
-      const int32_t rule = lines_it->getRuleStatus();
-      const bool hard = rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT;
-      if (!hard && e < s.size() && isolate_depth[e] > 0 && isolate_depth[e - 1] > 0) continue;
-      if (max_w > 0 && width(start, trim(start, e)) > max_w) {
-        if (last_ok > start) {
-          emit(start, last_ok);
-          start = last_ok;
-        }
-        // A single word wider than the line: break it between characters.
-        while (start < e && width(start, trim(start, e)) > max_w) {
-          std::size_t k = start;
-          for (int32_t g = chars_it->following(static_cast<int32_t>(start));
-               g != icu::BreakIterator::DONE && static_cast<std::size_t>(g) <= e; g = chars_it->next()) {
-            if (width(start, static_cast<std::size_t>(g)) > max_w) break;
-            k = static_cast<std::size_t>(g);
-          }
-          if (k == start) {
-            const int32_t g = chars_it->following(static_cast<int32_t>(start));
-            k = g == icu::BreakIterator::DONE ? e : static_cast<std::size_t>(g);
-          }
-          if (k >= e) break;
-          emit(start, k);
-          start = k;
-        }
-      }
-      last_ok = e;
-      if (hard) {
-        emit(start, e);
-        start = e;
-      }
-    }
-    if (start < s.size()) emit(start, s.size());
-  }
-
-  // Ellipsis: keep max_lines lines; the last one shows as much of the rest as fits before "…".
-  float ellipsis_w = 0;
-  FontId ellipsis_font = fonts.chain(loc_script, req.bold).empty() ? 0 : fonts.chain(loc_script, req.bold).front();
-  for (FontId f : fonts.chain(loc_script, req.bold))
-    if (fonts.has_glyph(f, ellipsis_cp)) {
-      ellipsis_font = f;
-      break;
-    }
-  hb_codepoint_t ellipsis_gid = 0;
-  hb_font_get_nominal_glyph(fonts.face(ellipsis_font).hb_font, ellipsis_cp, &ellipsis_gid);
-  const float ellipsis_scale = req.size_px / static_cast<float>(fonts.face(ellipsis_font).units_per_em);
-  ellipsis_w =
-      static_cast<float>(hb_font_get_glyph_h_advance(fonts.face(ellipsis_font).hb_font, ellipsis_gid)) * ellipsis_scale;
-  if (req.max_lines > 0 && lines.size() > static_cast<std::size_t>(req.max_lines)) {
-    lines.resize(static_cast<std::size_t>(req.max_lines));
-    LineRange& last = lines.back();
-    std::size_t k = last.end;
-    if (req.max_width > 0) {
-      k = last.start;
-      for (int32_t g = chars_it->following(static_cast<int32_t>(last.start)); g != icu::BreakIterator::DONE;
-           g = chars_it->next()) {
-        const auto gg = static_cast<std::size_t>(g);
-        if (gg > s.size() || width(last.start, trim(last.start, gg)) + ellipsis_w > req.max_width) break;
-        k = gg;
-      }
-    }
-    last.end = trim(last.start, k);
-    last.ellipsis = true;
-    para.truncated = true;
-  }
-
-  // Each line in visual order.
-  BidiPtr line_bidi(ubidi_open());
-  const FontId primary = fonts.chain(loc_script, req.bold).empty() ? 0 : fonts.chain(loc_script, req.bold).front();
-  // Line spacing, the same for every line: each font's own ascender and descender. A font whose line is
-  // taller than the default font's (Noto Sans Arabic: 2.1 em, for rare stacked marks) gets that room only
-  // where this paragraph's glyphs reach into it, and at least the default font's (1.36 em).
-  const FontFace& base_face = fonts.face(fonts.base_font());
-  const float base_asc = static_cast<float>(base_face.ascender) / static_cast<float>(base_face.units_per_em);
-  const float base_desc = -static_cast<float>(base_face.descender) / static_cast<float>(base_face.units_per_em);
-  float ascent = 0, descent = 0;
-  auto room = [&](FontId f, float ink_asc, float ink_desc) {  // ink in em
-    const FontFace& face = fonts.face(f);
-    float asc = static_cast<float>(face.ascender) / static_cast<float>(face.units_per_em);
-    float desc = -static_cast<float>(face.descender) / static_cast<float>(face.units_per_em);
-    if (asc + desc > base_asc + base_desc) {
-      asc = std::min(asc, std::max(base_asc, ink_asc));
-      desc = std::min(desc, std::max(base_desc, ink_desc));
-    }
-    ascent = std::max(ascent, asc * req.size_px);
-    descent = std::max(descent, desc * req.size_px);
-  };
-  room(primary, 0, 0);
-  for (const LineRange& lr : lines) {
-    Line line;
-    std::vector<GlyphRun> runs;
-    if (lr.end > lr.start) {
-      status = U_ZERO_ERROR;
-      ubidi_setLine(bidi.get(), static_cast<int32_t>(lr.start), static_cast<int32_t>(lr.end), line_bidi.get(), &status);
-      const int32_t count = U_SUCCESS(status) ? ubidi_countRuns(line_bidi.get(), &status) : 0;
-      for (int32_t v = 0; v < count; ++v) {
-        int32_t ls = 0, len = 0;
-        const UBiDiDirection dir = ubidi_getVisualRun(line_bidi.get(), v, &ls, &len);
-        const std::size_t a = lr.start + static_cast<std::size_t>(ls), b = a + static_cast<std::size_t>(len);
-        auto take = [&](const ShapedRun& r) {
-          if (r.end <= a || r.start >= b) return;
-          GlyphRun out;
-          out.font = r.font;
-          out.script = uscript_getShortName(r.script);
-          out.rtl = r.rtl;
-          const FontFace& face = fonts.face(r.font);
-          const float scale = req.size_px / static_cast<float>(face.units_per_em);
-          for (std::size_t g = 0; g < r.info.size(); ++g) {
-            const std::size_t c = r.info[g].cluster;
-            if (c < a || c >= b) continue;
-            Glyph gl;
-            gl.gid = r.info[g].codepoint;
-            gl.cluster = p.u8_offset[c];
-            gl.x = static_cast<float>(r.pos[g].x_offset) * scale;  // pen added below
-            gl.y = -static_cast<float>(r.pos[g].y_offset) * scale;
-            gl.advance = static_cast<float>(r.pos[g].x_advance) * scale;
-            out.glyphs.push_back(gl);
-            hb_glyph_extents_t ink{};
-            if (hb_font_get_glyph_extents(face.hb_font, gl.gid, &ink)) {
-              const float top = static_cast<float>(ink.y_bearing + r.pos[g].y_offset);
-              const float upem = static_cast<float>(face.units_per_em);
-              room(r.font, top / upem, -(top + static_cast<float>(ink.height)) / upem);
-            }
-          }
-          if (!out.glyphs.empty()) runs.push_back(std::move(out));
-        };
-        if (dir == UBIDI_RTL) {
-          for (auto it = shaped.runs.rbegin(); it != shaped.runs.rend(); ++it) take(*it);
-        } else {
-          for (const auto& r : shaped.runs) take(r);
-        }
-      }
-    }
-    if (lr.ellipsis) {
-      GlyphRun e;
-      e.font = ellipsis_font;
-      e.script = uscript_getShortName(loc_script);
-      e.rtl = para.rtl;
-      e.glyphs.push_back({ellipsis_gid, p.u8_offset[lr.end], 0, 0, ellipsis_w});
-      if (para.rtl)
-        runs.insert(runs.begin(), std::move(e));
-      else
-        runs.push_back(std::move(e));
-    }
-    float pen = 0;
-    for (auto& run : runs)
-      for (auto& g : run.glyphs) {
-        g.x += pen;
-        pen += g.advance;
-      }
-    line.width = pen;
-    line.runs = std::move(runs);
-    para.width = std::max(para.width, line.width);
-    para.lines.push_back(std::move(line));
-  }
-  const FontFace& pf = fonts.face(primary);
-  const float gap = static_cast<float>(pf.line_gap) * req.size_px / static_cast<float>(pf.units_per_em);
-  float y = 0;
-  for (Line& line : para.lines) {
-    line.ascent = ascent;
-    line.descent = descent;
-    line.baseline = y + ascent;
-    y += ascent + descent + gap;
-  }
-  para.height = y;
-  if (req.max_width > 0) para.width = req.max_width;
-  for (Line& line : para.lines) {
-    const float slack = para.width - line.width;
-    switch (req.align) {
-      case Align::start:
-        line.x = para.rtl ? slack : 0;
-        break;
-      case Align::end:
-        line.x = para.rtl ? 0 : slack;
-        break;
-      case Align::center:
-        line.x = slack / 2;
-        break;
-    }
-  }
+  const FontFace& primary = fonts.face(first_font(fonts, loc_script, req.bold));
+  VerticalRoom room = default_room(fonts, req.size_px);
+  make_room(room, primary, 0, 0);
+  visual_lines(para, ShapedParagraph{fonts, p, shaped, bidi->bidi.get(), req.size_px}, lines, ellipsis, room);
+  set_baselines(para, room, primary, req.size_px);
+  align_lines(para, req.max_width, req.align);
   return para;
 }
 

@@ -49,7 +49,7 @@ KeyboardLayout keyboard_for(const std::string& locale) {
   else if (lang == "fa")
     k.rows = {chars(U"ضصثقفغعهخحجچ"), chars(U"شسیبلاتنمکگ"), chars(U"ظطزرذدپوژآ")};
   else if (lang == "ckb")
-    k.rows = {chars(U"قوەرتیئحعۆپ"), chars(U"اسدفگهژکلڵ"), chars(U"زخجڤبنمڕشچ")};
+    k.rows = {chars(U"قوەرتیئحعۆپ"), chars(U"اسدفگهژکلڵێ"), chars(U"زخجڤبنمڕشچغ")};
   else if (lang == "ti" || lang == "am") {
     k.rows = {chars(U"ሀለሐመሰረሸቀበቨተቸ"), chars(U"ነኘአከኸወዐዘዠየደጀ"), chars(U"ገጠጨጰጸፀፈፐ")};
     k.ethiopic_orders = true;
@@ -61,27 +61,40 @@ KeyboardLayout keyboard_for(const std::string& locale) {
   return k;
 }
 
+namespace {
+
+void store(icu::UnicodeString& q, std::string& query) {
+  if (q.countChar32() > 100) q.truncate(q.moveIndex32(0, 100));  // a search box, not a text editor
+  query.clear();
+  q.toUTF8String(query);
+}
+
+}  // namespace
+
 void apply_key(std::string& query, const std::string& key) {
   icu::UnicodeString q = icu::UnicodeString::fromUTF8(query);
   if (key == "\b") {
     if (q.length() > 0) q.remove(q.moveIndex32(q.length(), -1));
   } else {
-    const icu::UnicodeString k = icu::UnicodeString::fromUTF8(key);
-    const auto& orders = ethiopic_order_keys();
-    const auto it = std::find(orders.begin(), orders.end(), key);
-    const UChar32 last = q.length() > 0 ? q.char32At(q.moveIndex32(q.length(), -1)) : 0;
-    if (it != orders.end() && last > 0 && ethiopic_syllable(static_cast<char32_t>(last))) {
-      // Ethiopic syllables come in rows of eight: the consonant's row, the vowel's column.
-      const UChar32 base = 0x1200 + ((last - 0x1200) / 8) * 8;
-      q.remove(q.moveIndex32(q.length(), -1));
-      q.append(static_cast<UChar32>(base + (it - orders.begin())));
-    } else {
-      q.append(k);
-    }
+    q.append(icu::UnicodeString::fromUTF8(key));
   }
-  if (q.countChar32() > 100) q.truncate(q.moveIndex32(0, 100));  // a search box, not a text editor
-  query.clear();
-  q.toUTF8String(query);
+  store(q, query);
+}
+
+void apply_vowel_order(std::string& query, std::size_t order) {
+  const auto& orders = ethiopic_order_keys();
+  if (order >= orders.size()) return;
+  icu::UnicodeString q = icu::UnicodeString::fromUTF8(query);
+  const UChar32 last = q.length() > 0 ? q.char32At(q.moveIndex32(q.length(), -1)) : 0;
+  if (last > 0 && ethiopic_syllable(static_cast<char32_t>(last))) {
+    // Ethiopic syllables come in rows of eight: the consonant's row, the vowel's column.
+    const UChar32 base = 0x1200 + ((last - 0x1200) / 8) * 8;
+    q.remove(q.moveIndex32(q.length(), -1));
+    q.append(static_cast<UChar32>(base + static_cast<UChar32>(order)));
+  } else {
+    q.append(icu::UnicodeString::fromUTF8(orders[order]));
+  }
+  store(q, query);
 }
 
 }  // namespace kiosk::ui

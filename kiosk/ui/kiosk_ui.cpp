@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/idle_wipe.h"
+#include "ui/inertia.h"
 #include "ui/screens.h"
 
 namespace kiosk::ui {
@@ -11,43 +13,26 @@ namespace {
 // Drag to scroll, and let it coast when the finger lifts.
 void scroll_input(Session& s) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.f)) {
-    s.scroll -= io.MouseDelta.y;
-    s.scroll_velocity = -io.MouseDelta.y / std::max(io.DeltaTime, 1e-3f);
-  } else if (s.scroll_velocity != 0) {
-    s.scroll += s.scroll_velocity * io.DeltaTime;
-    s.scroll_velocity *= std::pow(0.05f, io.DeltaTime);  // loses 95 % of its speed per second
-    if (std::abs(s.scroll_velocity) < 5) s.scroll_velocity = 0;
-  }
+  ImVec2 velocity{0, s.scroll_velocity};
+  s.scroll += drag_with_inertia(velocity, ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.f), false,
+                                ImVec2(0, -io.MouseDelta.y), io.DeltaTime)
+                  .y;
+  s.scroll_velocity = velocity.y;
   if (s.scroll < 0) {
     s.scroll = 0;
     s.scroll_velocity = 0;
   }
 }
 
-void idle_warning(UiEnv& env, double left) {
-  const float u = env.unit;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), env.size, IM_COL32(0, 0, 0, 140));
-  const ImRect card(env.size.x * 0.15f, env.size.y * 0.3f, env.size.x * 0.85f, env.size.y * 0.7f);
-  dl->AddRectFilled(card.Min, card.Max, env.theme.warning_bg, 24 * u);
-  const auto seconds = static_cast<std::int64_t>(std::ceil(left));
-  text_at(env, tr(env, "idle.warning", {{"seconds", seconds}}), ImVec2(card.Min.x + 50 * u, card.Min.y + 50 * u),
-          card.GetWidth() - 100 * u, {40, true, text::Align::center}, env.theme.text);
-  const ImRect btn(card.GetCenter().x - 220 * u, card.Max.y - 170 * u, card.GetCenter().x + 220 * u,
-                   card.Max.y - 50 * u);
-  button(env, "##continue", btn, tr(env, "idle.continue"), true);  // any touch continues
-}
-
 // Keys: move the focus through the last frame's controls in reading order (mirrored for right-to-left),
 // Enter chooses, Help explains. Any key turns reading aloud on: a person using the keypad may not see.
 void keys(UiEnv& env, Session& s) {
-  const NavKeys& k = env.nav;
+  const NavKeys& k = env.input.nav;
   env.activate = 0;
   if (!k.any()) return;
   s.speech = true;
   if (k.stop) {
-    env.speech_out.push_back({"", "", true});  // interrupt, say nothing
+    env.output.speech.push_back({"", "", true});  // interrupt, say nothing
     return;
   }
   const auto order = focus_order(env.last_a11y, env.rtl);
@@ -74,29 +59,12 @@ void keys(UiEnv& env, Session& s) {
 
 }  // namespace
 
-void end_visit(UiEnv& env, Session& s) {
-  wipe(s);
-  env.directions = {};
-  env.last_spoken.clear();
-  // Cached paragraphs hold their text: the next visitor's first frames lay out afresh (~2 ms a screen).
-  env.text->cache.clear();
-  env.visit_ended = true;
-}
-
-void draw_frame(UiEnv& env, Session& s, bool input) {
+void draw_frame(UiEnv& env, Session& s) {
   begin_full_screen(env, "kiosk");
-  if (input || env.nav.any()) {
-    s.last_input = env.clock;
-    s.idle_warning = false;
-  }
+  const double idle = check_idle(env, s);
   keys(env, s);
-  const double idle = env.clock - s.last_input;
-  if (s.screen != Screen::attract && idle > env.idle_seconds + env.warning_seconds) {
-    end_visit(env, s);  // everything of this visit is gone
-    s.last_input = env.clock;
-  }
   const bool warning_was = s.idle_warning;
-  s.idle_warning = s.screen != Screen::attract && idle > env.idle_seconds;
+  s.idle_warning = s.screen != Screen::attract && idle > env.settings->idle_seconds;
   if (!s.idle_warning) scroll_input(s);
 
   const ImRect area(ImVec2(0, 0), env.size);
@@ -126,14 +94,7 @@ void draw_frame(UiEnv& env, Session& s, bool input) {
       draw_accessibility(env, s, area);
       break;
   }
-  if (s.idle_warning) {
-    const double left = env.idle_seconds + env.warning_seconds - idle;
-    idle_warning(env, left);
-    if (!warning_was)
-      say(env, s,
-          tr(env, "idle.warning", {{"seconds", static_cast<std::int64_t>(std::ceil(left))}}) + "\n" +
-              tr(env, "idle.continue"));
-  }
+  draw_idle_warning(env, s, idle, warning_was);
   // The keys moved the focus onto a control outside the scrolling area: scroll it into view.
   if (env.focus_moved && env.scroll_view.GetHeight() > 0) {
     if (const A11yItem* f = find_control(env.a11y, s.focus)) {

@@ -67,7 +67,7 @@ void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, cons
   map::LabelOptions lo;
   lo.lang = env.locale;
   lo.unit = u;
-  lo.along_lines = env.smooth_textures;
+  lo.along_lines = env.settings->smooth_textures;
   lo.text_scale = std::min(env.theme.text_scale, 1.5f);  // map labels grow less: they would cover the map
   map::draw_labels(dl, *env.text, *env.map, cam, style, rect, lo, env.map_scratch.visible, reserved, env.label_scratch);
   dl->AddRectFilled(attribution_r.Min, attribution_r.Max, IM_COL32(255, 255, 255, 200));

@@ -20,7 +20,7 @@ void draw_accessibility(UiEnv& env, Session& s, const ImRect&) {
     return mirror(env, ImRect(pad + static_cast<float>(i) * (bw + pad), y,
                               pad + static_cast<float>(i) * (bw + pad) + bw, y + bh));
   };
-  const int current = s.text_percent > 0 ? s.text_percent : env.default_text_percent;
+  const int current = s.text_percent > 0 ? s.text_percent : env.settings->text_percent;
   const int sizes[] = {100, 150, 200};
   for (int i = 0; i < 3; ++i) {
     const std::string id = "##size" + std::to_string(sizes[i]);
@@ -31,10 +31,10 @@ void draw_accessibility(UiEnv& env, Session& s, const ImRect&) {
       s.text_percent = sizes[i];
   }
   y += bh + pad;
-  const bool hc = s.high_contrast < 0 ? env.default_high_contrast : s.high_contrast == 1;
+  const bool hc = s.high_contrast < 0 ? env.settings->high_contrast : s.high_contrast == 1;
   if (button(env, "##normal", cell(0), "Aa", false, !hc, tr(env, "a11y.contrast") + " 0")) s.high_contrast = 0;
   if (button(env, "##contrast", cell(1), "\u25D1 Aa", false, hc, tr(env, "a11y.contrast"))) s.high_contrast = 1;
-  const bool low = s.low_reach < 0 ? env.default_low_reach == 1 : s.low_reach == 1;
+  const bool low = s.low_reach < 0 ? env.settings->low_reach : s.low_reach == 1;
   if (button(env, "##low_reach", cell(2), tr(env, "a11y.low_reach"), false, low)) s.low_reach = low ? 0 : 1;
   y += bh + pad;
   if (button(env, "##speech", cell(0), tr(env, "a11y.speech"), false, s.speech)) {

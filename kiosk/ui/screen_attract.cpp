@@ -1,6 +1,6 @@
 // Attract / signage: the bundle's current announcements and "touch to start" in every language.
 
-#include "core/announcements.h"
+#include "core/bundle/announcements.h"
 #include "ui/screens.h"
 
 namespace kiosk::ui {

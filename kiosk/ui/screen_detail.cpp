@@ -1,8 +1,10 @@
 // Detail: every fact about one service, its week, and a place for the map and the way there.
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unicode/locid.h>
 
-#include "core/geo.h"
+#include "core/geo/geo.h"
 #include "core/hours/civil_date.h"
 #include "core/hours/hours_text.h"
 #include "ui/map_panel.h"
@@ -118,7 +120,7 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   float y = facts_r.Min.y - s.scroll;
   const float x = facts_r.Min.x, w = facts_r.GetWidth();
   ImGui::PushClipRect(facts_r.Min, ImVec2(facts_r.Max.x, two_columns ? facts_r.Max.y : map_r.Min.y - pad / 2), true);
-  const std::string name = sv->name.empty() && cat ? pick(env, cat->name) : pick(env, sv->name);
+  const std::string name = service_name(env, *sv);
   y += text_at(env, name, ImVec2(x, y), w, {48, true}, t.text) + 12 * u;
   const HoursStatus hs = describe_hours(sv->hours.get(), env.hours, env.now, env.fmt, env.time_format());
   const ImU32 col = hs.state == RuleState::open ? t.open : hs.state == RuleState::closed ? t.closed : t.unknown;
@@ -144,11 +146,11 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   };
   if (sv->hours) {
     const int today = days_from_civil(env.now.date);
-    std::string week;
+    std::vector<std::string> week;
     for (const auto& row :
          week_table(*sv->hours, env.hours, env.now.date, civil_from_days(today), env.fmt, env.time_format()))
-      week += (week.empty() ? "" : "\n") + row.day + ": " + row.hours;
-    fact("detail.opening_hours", week);
+      week.push_back(row.day + ": " + row.hours);
+    fact("detail.opening_hours", fmt::format("{}", fmt::join(week, "\n")));
   } else {
     fact("detail.opening_hours", tr(env, "hours.unknown"));
   }
@@ -159,15 +161,15 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   if (!note.empty()) address += "\n" + note;
   fact("detail.address", address.empty() ? tr(env, "fact.unknown") : address);
   if (!sv->phones.empty()) {
-    std::string phones;
-    for (const auto& p : sv->phones) phones += (phones.empty() ? "" : "\n") + ltr(env, p);
-    fact("detail.phone", phones);
+    std::vector<std::string> phones;
+    for (const auto& p : sv->phones) phones.push_back(ltr(env, p));
+    fact("detail.phone", fmt::format("{}", fmt::join(phones, "\n")));
   }
   if (!sv->website.empty()) fact("detail.website", ltr(env, sv->website));
   if (!sv->email.empty()) fact("detail.email", ltr(env, sv->email));
-  std::string langs;
-  for (const auto& l : sv->languages) langs += (langs.empty() ? "" : ", ") + language_name(env, l);
-  fact("detail.languages", langs.empty() ? tr(env, "fact.unknown") : langs);
+  std::vector<std::string> langs;
+  for (const auto& l : sv->languages) langs.push_back(language_name(env, l));
+  fact("detail.languages", langs.empty() ? tr(env, "fact.unknown") : fmt::format("{}", fmt::join(langs, ", ")));
   const char* fee_key = sv->fees == Fees::free      ? "fees.free"
                         : sv->fees == Fees::reduced ? "fees.reduced"
                         : sv->fees == Fees::paid    ? "fees.paid"
@@ -181,9 +183,9 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   } else if (sv->documents.required.empty()) {
     docs = tr(env, "documents.none");
   } else {
-    std::string list;
-    for (const auto& d : sv->documents.required) list += (list.empty() ? "" : ", ") + tr(env, "document." + d);
-    docs = tr(env, "documents.required", {{"list", list}});
+    std::vector<std::string> names;
+    for (const auto& d : sv->documents.required) names.push_back(tr(env, "document." + d));
+    docs = tr(env, "documents.required", {{"list", fmt::format("{}", fmt::join(names, ", "))}});
   }
   fact("detail.documents", docs);
   fact("detail.anonymous", tr(env, sv->anonymous == YesNo::yes  ? "anonymous.yes"

@@ -1,8 +1,11 @@
 // List: the services of a category with the resident's filters, open now first, then nearest.
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 
-#include "core/geo.h"
+#include "core/geo/geo.h"
 #include "core/hours/hours_text.h"
 #include "ui/screens.h"
 
@@ -11,8 +14,8 @@ namespace kiosk::ui {
 namespace {
 
 std::string yes_no_unknown_badges(UiEnv& env, const Service& sv) {
-  std::string out;
-  auto add = [&](const std::string& t) { out += (out.empty() ? "" : "  \u00B7  ") + t; };
+  std::vector<std::string> badges;
+  auto add = [&](std::string t) { badges.push_back(std::move(t)); };
   if (sv.fees == Fees::free) add(tr(env, "fees.free"));
   if (sv.documents.known && sv.documents.required.empty()) add(tr(env, "documents.none"));
   switch (sv.wheelchair) {
@@ -29,16 +32,10 @@ std::string yes_no_unknown_badges(UiEnv& env, const Service& sv) {
       add(tr(env, "detail.wheelchair") + ": " + tr(env, "fact.unknown"));
       break;
   }
-  return out;
+  return fmt::format("{}", fmt::join(badges, "  \u00B7  "));
 }
 
 }  // namespace
-
-std::string row_label(const UiEnv& env, const Service& sv) {
-  if (!sv.name.empty()) return pick(env, sv.name);
-  const Category* cat = env.content->bundle.find_category(sv.category);
-  return cat ? pick(env, cat->name) : std::string();
-}
 
 float service_row_height(UiEnv& env, float width) {
   // Measured with a line in the UI's script and one in Latin (names are often German): the taller wins.
@@ -53,15 +50,14 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
   const Service& sv = env.content->bundle.services[ls.index];
   const float u = env.unit, pad = 28 * u;
   const std::string id = "##row" + std::to_string(index);
-  const bool tapped = tap_area(env, id.c_str(), r, row_label(env, sv));
+  const bool tapped = tap_area(env, id.c_str(), r, service_name(env, sv));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(r.Min, r.Max, ImGui::IsItemActive() ? env.theme.surface_pressed : env.theme.surface, 14 * u);
   const float w = r.GetWidth() - 2 * pad;
   float y = r.Min.y + pad * 0.6f;
-  const Category* cat = env.content->bundle.find_category(sv.category);
-  const std::string name = sv.name.empty() && cat ? pick(env, cat->name) : pick(env, sv.name);
+  const std::string name = service_name(env, sv);
   y += text_at(env, name, ImVec2(r.Min.x + pad, y), w, {32, true, text::Align::start, 1}, env.theme.text);
-  const HoursStatus hs = describe_hours(sv.hours.get(), env.hours, env.now, env.fmt, env.time_format());
+  const HoursStatus hs = describe_hours(sv.hours.get(), ls.hours, env.hours, env.now, env.fmt, env.time_format());
   const ImU32 col = hs.state == RuleState::open     ? env.theme.open
                     : hs.state == RuleState::closed ? env.theme.closed
                                                     : env.theme.unknown;
@@ -109,7 +105,7 @@ void draw_list(UiEnv& env, Session& s, const ImRect&) {
     const ImRect row(view.Min.x, top, view.Max.x, top + row_h);
     if (row.Max.y < view.Min.y || row.Min.y > view.Max.y) {  // scrolled away: only for the keys
       note_hidden_control(env, ("##row" + std::to_string(i)).c_str(), row,
-                          row_label(env, env.content->bundle.services[list[static_cast<std::size_t>(i)].index]));
+                          service_name(env, env.content->bundle.services[list[static_cast<std::size_t>(i)].index]));
       continue;
     }
     if (service_row(env, list[static_cast<std::size_t>(i)], ImRect(view.Min.x, top, view.Max.x, top + row_h), i)) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/inertia.h"
 #include "ui/map_panel.h"
 #include "ui/screens.h"
 
@@ -52,17 +53,10 @@ void draw_map(UiEnv& env, Session& s, const ImRect&) {
   // Gestures on the map itself.
   const ImGuiIO& io = ImGui::GetIO();
   const bool over_map = r.Contains(io.MousePos) && !controls.Contains(io.MousePos);
-  if (over_map && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.f)) {
-    map::pan_by(cam, io.MouseDelta);
-    const float dt = std::max(io.DeltaTime, 1e-3f);
-    s.map_velocity = {io.MouseDelta.x / dt, io.MouseDelta.y / dt};
-  } else if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && (s.map_velocity.x != 0 || s.map_velocity.y != 0)) {
-    map::pan_by(cam, {s.map_velocity.x * io.DeltaTime, s.map_velocity.y * io.DeltaTime});
-    const float keep = std::pow(0.05f, io.DeltaTime);  // loses 95 % of its speed per second
-    s.map_velocity = {s.map_velocity.x * keep, s.map_velocity.y * keep};
-    if (std::hypot(s.map_velocity.x, s.map_velocity.y) < 5) s.map_velocity = {0, 0};
-  }
-  if (env.pinch_factor != 1.0f) map::zoom_at(cam, env.pinch_center, env.pinch_factor);
+  const ImVec2 move = drag_with_inertia(s.map_velocity, over_map && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.f),
+                                        ImGui::IsMouseDown(ImGuiMouseButton_Left), io.MouseDelta, io.DeltaTime);
+  if (move.x != 0 || move.y != 0) map::pan_by(cam, move);
+  if (env.input.pinch_factor != 1.0f) map::zoom_at(cam, env.input.pinch_center, env.input.pinch_factor);
   if (over_map && io.MouseWheel != 0) map::zoom_at(cam, io.MousePos, std::pow(1.25f, io.MouseWheel));
   // Keep the view on the city: the centre may not leave the map's extent.
   if (env.map) {

@@ -4,7 +4,7 @@
 
 #include "ui/screen_out_of_service.h"
 
-#include "core/i18n_catalog.h"
+#include "core/i18n/i18n_catalog.h"
 #include "ui/widgets.h"
 
 namespace kiosk::ui {

@@ -1,6 +1,6 @@
 // Search: what was typed, results while typing, and a keyboard in the locale's script.
 
-#include "core/geo.h"
+#include "core/geo/geo.h"
 #include "ui/keyboard.h"
 #include "ui/screens.h"
 
@@ -46,7 +46,11 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
                              x0 + static_cast<float>(k) * (key_w + gap) + key_w,
                              kb_top + static_cast<float>(r) * (key_h + gap) + key_h));
       const std::string kid = "##key" + std::to_string(id++);
-      if (button(env, kid.c_str(), kr, rows[r][k])) apply_key(s.query, rows[r][k]);
+      if (!button(env, kid.c_str(), kr, rows[r][k])) continue;
+      if (kb.ethiopic_orders && r + 1 == rows.size())  // the row of vowel orders
+        apply_vowel_order(s.query, k);
+      else
+        apply_key(s.query, rows[r][k]);
     }
   }
   const float last_y = kb_top + static_cast<float>(rows.size()) * (key_h + gap);
@@ -77,12 +81,13 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
     const ImRect row(results.Min.x, top, results.Max.x, top + row_h);
     if (row.Max.y < rows_view.Min.y || row.Min.y > rows_view.Max.y) {  // scrolled away: only for the keys
       note_hidden_control(env, ("##row" + std::to_string(i)).c_str(), row,
-                          row_label(env, env.content->bundle.services[hits[i].service]));
+                          service_name(env, env.content->bundle.services[hits[i].service]));
       continue;
     }
     ListedService ls;
     ls.index = hits[i].service;
     ls.distance_m = distance_m(env.here, env.content->bundle.services[ls.index].location);
+    ls.hours = hours_state(env.content->bundle.services[ls.index], env.hours, env.now);
     if (service_row(env, ls, ImRect(results.Min.x, top, results.Max.x, top + row_h), static_cast<int>(i))) {
       s.service = env.content->bundle.services[ls.index].id;
       s.category.clear();

@@ -19,8 +19,6 @@ void draw_accessibility(UiEnv& env, Session& s, const ImRect& area);
 // Returns the area below it.
 ImRect draw_top_bar(UiEnv& env, Session& s, const std::string& title);
 
-// What a service row says when read aloud (its name; its category's when it has none).
-std::string row_label(const UiEnv& env, const Service& sv);
 // The height a service row needs at the current text size and script.
 float service_row_height(UiEnv& env, float width);
 // One list row for a service; returns true when tapped.

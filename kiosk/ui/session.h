@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/routing/route_profile.h"
-#include "core/service_query.h"
+#include "core/search/service_query.h"
 #include "map/map_camera.h"
 
 namespace kiosk::ui {

@@ -1,6 +1,6 @@
 #include "ui/technician.h"
 
-#include "core/pin_hash.h"
+#include "core/config/pin_hash.h"
 
 #include <imgui.h>
 
@@ -126,10 +126,10 @@ void take_pin_result(TechnicianState& t, double clock) {
   }
 }
 
-bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts,
-                      bool input) {
-  if (input) t.last_input = env.clock;
-  if ((t.open || t.asking_pin) && env.clock - t.last_input > env.idle_seconds + env.warning_seconds) {
+bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts) {
+  if (env.input.touched) t.last_input = env.clock;
+  if ((t.open || t.asking_pin) &&
+      env.clock - t.last_input > env.settings->idle_seconds + env.settings->warning_seconds) {
     t.open = false;  // left open and walked away from: the next resident must not find it
     t.asking_pin = false;
     t.pin.clear();

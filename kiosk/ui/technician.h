@@ -44,9 +44,8 @@ struct TechnicianState {
 void take_pin_result(TechnicianState& t, double clock);
 
 // Watches for the corner gesture; draws the PIN pad and the screen when open. Returns true while the
-// technician screen has the display (the resident UI is not drawn then). input: the frame had a touch or
-// key; after the kiosk's idle time without one, the PIN pad and the screen close.
-bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts,
-                      bool input);
+// technician screen has the display (the resident UI is not drawn then). After the kiosk's idle time
+// without a touch or key (the frame's input), the PIN pad and the screen close.
+bool technician_frame(UiEnv& env, TechnicianState& t, const std::string& pin_hash, const DeviceFacts& facts);
 
 }  // namespace kiosk::ui

@@ -1,11 +1,15 @@
 #include "ui/ui_env.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
-#include "core/geo.h"
-#include "core/language_tag.h"
+#include "core/base/language_tag.h"
+#include "core/geo/geo.h"
 
 namespace kiosk::ui {
 
@@ -22,8 +26,9 @@ const SearchIndex& UiEnv::search() {
 }
 
 std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, TimeFormats& time_formats,
-                                const std::string& kiosk_id) {
+                                const UiSettings& settings, const std::string& kiosk_id) {
   auto env = std::make_unique<UiEnv>();
+  env->settings = &settings;
   env->content = &content;
   env->text = &text;
   env->time_formats = &time_formats;
@@ -85,7 +90,7 @@ const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfi
   d.service = sv.id;
   d.locale = env.locale;
   d.profile = profile;
-  const std::string name = pick(env, sv.name);
+  const std::string name = service_name(env, sv);
   d.qr_text = geo_uri(sv.location, name);
   d.qr = make_qr_code(d.qr_text);
   if (!env.map) return d;
@@ -111,26 +116,26 @@ std::string speech_locale(const UiEnv& env, const Session& s) {
 void say(UiEnv& env, const Session& s, std::string text, bool interrupt) {
   if (!s.speech || text.empty()) return;
   env.last_spoken = text;
-  env.speech_out.push_back({std::move(text), speech_locale(env, s), interrupt});
+  env.output.speech.push_back({std::move(text), speech_locale(env, s), interrupt});
 }
 
 std::string control_reading(const UiEnv& env, const A11yFrame& frame, const A11yItem& item) {
-  std::string out = item.text;
-  if (item.role == A11yRole::button) {
-    // What the control shows inside it (a row's hours and distance, a tile's count) belongs to it.
-    for (const std::size_t k : reading_order(frame.items, env.rtl)) {
-      const A11yItem& t = frame.items[k];
-      if (t.role != A11yRole::button && item.rect.Contains(t.rect.GetCenter()) && t.text != item.text)
-        out += (out.empty() ? "" : ", ") + t.text;
-    }
-    out += ", " + tr(env, "a11y.button");
-    if (item.selected) out += ", " + tr(env, "a11y.selected");
+  if (item.role != A11yRole::button) return item.text;
+  std::vector<std::string> parts;
+  if (!item.text.empty()) parts.push_back(item.text);
+  // What the control shows inside it (a row's hours and distance, a tile's count) belongs to it.
+  for (const std::size_t k : reading_order(frame.items, env.rtl)) {
+    const A11yItem& t = frame.items[k];
+    if (t.role != A11yRole::button && item.rect.Contains(t.rect.GetCenter()) && t.text != item.text)
+      parts.push_back(t.text);
   }
-  return out;
+  parts.push_back(tr(env, "a11y.button"));
+  if (item.selected) parts.push_back(tr(env, "a11y.selected"));
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 std::string screen_reading(const UiEnv& env, const A11yFrame& frame) {
-  std::string out;
+  std::vector<std::string> pieces;
   const auto inside_control = [&](const A11yItem& t) {
     if (t.role == A11yRole::button) return false;
     for (const auto& c : frame.items)
@@ -141,9 +146,9 @@ std::string screen_reading(const UiEnv& env, const A11yFrame& frame) {
     if (inside_control(frame.items[i])) continue;  // read with its control
     const std::string piece = control_reading(env, frame, frame.items[i]);
     if (piece.empty()) continue;
-    out += (out.empty() ? "" : ".\n") + piece;
+    pieces.push_back(piece);
   }
-  return out;
+  return fmt::format("{}", fmt::join(pieces, ".\n"));
 }
 
 const std::vector<float>& walking_distances(UiEnv& env) {
@@ -182,24 +187,35 @@ int walk_minutes_to(UiEnv& env, const ListedService& ls) {
   return walking_minutes(ls.distance_m, speed);
 }
 
-void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock) {
-  env.size = size;
-  env.unit = std::min(size.x, size.y) / 1080.f;
-  env.now = now;
-  env.clock = clock;
+void begin_frame(UiEnv& env, const Session& s, const FrameInput& input) {
+  env.input = input;
+  env.size = input.size;
+  env.unit = input.unit > 0 ? input.unit : std::min(input.size.x, input.size.y) / 1080.f;
+  env.now = input.now;
+  env.clock = input.clock;
   env.locale = s.locale.empty() ? env.content->bundle.default_locale : s.locale;
   const LocaleCatalog* cat = env.content->catalogs.find(env.locale);
   env.rtl = cat && cat->info.rtl;
   env.profile = route_profile_of(s);
   env.fmt = make_format_context(env.content->catalogs, env.locale, env.content->bundle.default_locale);
-  const bool hc = s.high_contrast < 0 ? env.default_high_contrast : s.high_contrast == 1;
+  const bool hc = s.high_contrast < 0 ? env.settings->high_contrast : s.high_contrast == 1;
   env.theme = hc ? theme_high_contrast() : theme_normal();
-  env.theme.text_scale = static_cast<float>(s.text_percent > 0 ? s.text_percent : env.default_text_percent) / 100.f;
+  env.theme.text_scale = static_cast<float>(s.text_percent > 0 ? s.text_percent : env.settings->text_percent) / 100.f;
   env.last_a11y = std::move(env.a11y);
   env.a11y.items.clear();
   env.focus = s.focus;
   env.focus_moved = false;
   env.scroll_view = ImRect();
+}
+
+FrameOutput end_frame(UiEnv& env) {
+  return std::exchange(env.output, {});
+}
+
+std::string service_name(const UiEnv& env, const Service& sv) {
+  if (!sv.name.empty()) return pick(env, sv.name);
+  const Category* cat = env.content->bundle.find_category(sv.category);
+  return cat ? pick(env, cat->name) : std::string();
 }
 
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args) {

@@ -1,6 +1,11 @@
 #pragma once
-// Everything the screens read: content, text pipeline, clock and place, theme, viewport. The screens
-// change only the Session.
+// What the screens work with, and how data flows between them and the app, one way as in ImGuiIO:
+// - UiSettings: the kiosk's settings (config and options), owned by the app, read by the screens;
+// - UiEnv: built once per bundle (content, text pipeline, clock and place, map), plus what the screens keep
+//   between frames: caches (search index, routes, the list), accessibility items, what was last said;
+// - FrameInput: one frame's input, passed in by begin_frame; FrameOutput: what the frame asks of the app
+//   (speech, freeing memory after a visit), taken by end_frame.
+// The screens change the Session and the env's caches; the app writes neither during a frame.
 
 #include <imgui.h>
 
@@ -8,18 +13,18 @@
 #include <memory>
 #include <string>
 
-#include "core/content_loader.h"
+#include "core/bundle/content_loader.h"
+#include "core/geo/qr_code.h"
 #include "core/hours/holiday_calendar.h"
 #include "core/hours/opening_hours.h"
+#include "core/hours/time_format.h"
 #include "core/hours/time_zone.h"
-#include "core/i18n_catalog.h"
+#include "core/i18n/i18n_catalog.h"
 #include "core/mapdata/map_data.h"
-#include "core/qr_code.h"
 #include "core/routing/directions.h"
 #include "core/routing/router.h"
-#include "core/search.h"
-#include "core/service_query.h"
-#include "core/time_format.h"
+#include "core/search/search.h"
+#include "core/search/service_query.h"
 #include "map/map_labels.h"
 #include "map/map_markers.h"
 #include "map/map_renderer.h"
@@ -30,7 +35,42 @@
 
 namespace kiosk::ui {
 
+// The kiosk's settings: where the config or the command line sets no per-visit choice.
+struct UiSettings {
+  int text_percent = 100;
+  bool high_contrast = false;
+  bool low_reach = false;
+  bool smooth_textures = true;  // false on SDL's software renderer (no filtering when turned)
+  double idle_seconds = 90;     // without input before the warning
+  double warning_seconds = 30;  // the warning's countdown (at least 20 s)
+};
+
+// One frame's input.
+struct FrameInput {
+  ImVec2 size{1920, 1080};  // the area the UI lays out in (with low reach, the lower part of the screen)
+  float unit = 0;           // one design pixel; 0: from size (low reach passes the full screen's)
+  LocalDateTime now;
+  double clock = 0;      // seconds, monotonic
+  bool touched = false;  // the resident touched or pressed something since the last frame
+  NavKeys nav;           // keys of a keyboard or keypad
+  // Pinch zoom (SDL multi-gesture, or a script): factor and centre.
+  float pinch_factor = 1;
+  ImVec2 pinch_center{0, 0};
+};
+
+struct Utterance {
+  std::string text, locale;
+  bool interrupt = true;  // stop what is being said first
+};
+
+// What a frame asks of the app.
+struct FrameOutput {
+  std::vector<Utterance> speech;  // to read aloud, in order
+  bool visit_ended = false;       // a visit ended: free drawing buffers once the frame is shown
+};
+
 struct UiEnv {
+  const UiSettings* settings = nullptr;  // the app's
   const Content* content = nullptr;
   text::TextEngine* text = nullptr;
   std::unique_ptr<SearchIndex> search_index;  // built on first use: ICU's transliterators take a while
@@ -41,8 +81,6 @@ struct UiEnv {
   std::optional<KioskPlace> configured_place;  // from the kiosk's local config (kiosk points here then)
   GeoPoint here;
   Theme theme = theme_normal();
-  int default_text_percent = 100;
-  bool default_high_contrast = false;
   // The city map; null when the kiosk has none or it could not be loaded (map_error says why).
   std::shared_ptr<const MapData> map;
   std::string map_error;
@@ -63,7 +101,6 @@ struct UiEnv {
     std::vector<ListedService> items;
   } list_cache;
   map::MapScratch map_scratch;
-  bool smooth_textures = true;  // false on SDL's software renderer (no filtering when turned)
   map::LabelScratch label_scratch;
   // The way to the service on screen, for one profile and language (computed once, drawn every frame).
   struct Directions {
@@ -74,30 +111,18 @@ struct UiEnv {
     std::string qr_text;
     std::optional<QrCode> qr;
   } directions;
-  // Accessibility: what this frame drew (and the last frame's, which the keys move through), the keys
-  // pressed, the control Enter chose, and what to say. The app speaks `speech_out` and clears it.
+  // Accessibility: what this frame drew (and the last frame's, which the keys move through), the control
+  // Enter chose, and where the focus is.
   A11yFrame a11y, last_a11y;
-  NavKeys nav;
-  ImGuiID focus = 0;         // the session's focus, for this frame's drawing
-  ImGuiID activate = 0;      // the control chosen by Enter this frame
-  bool focus_moved = false;  // by a key this frame: scroll the focused control into view
-  ImRect scroll_view;        // this frame's scrolling area, if the screen has one (empty otherwise)
-  struct Utterance {
-    std::string text, locale;
-    bool interrupt = true;  // stop what is being said first
-  };
-  std::vector<Utterance> speech_out;
+  ImGuiID focus = 0;                // the session's focus, for this frame's drawing
+  ImGuiID activate = 0;             // the control chosen by Enter this frame
+  bool focus_moved = false;         // by a key this frame: scroll the focused control into view
+  ImRect scroll_view;               // this frame's scrolling area, if the screen has one (empty otherwise)
   std::string last_spoken;          // for tests (wiped with the visit)
-  bool visit_ended = false;         // set by end_visit(); the app frees drawing buffers and clears it
-  std::vector<std::string> voices;  // the bundle's locales that espeak-ng can speak (sorted)
-  int default_low_reach = 0;
-  // Pinch zoom this frame (SDL multi-gesture, or a script): factor and centre.
-  float pinch_factor = 1;
-  ImVec2 pinch_center{0, 0};
-  double idle_seconds = 90;     // without input before the warning
-  double warning_seconds = 30;  // the warning's countdown (at least 20 s)
+  std::vector<std::string> voices;  // the bundle's locales that espeak-ng can speak (sorted; set when built)
 
-  // Per frame.
+  // This frame: its input, and what begin_frame derives from it and the session.
+  FrameInput input;
   LocalDateTime now;
   double clock = 0;  // seconds, monotonic
   ImVec2 size{1920, 1080};
@@ -107,20 +132,22 @@ struct UiEnv {
   RouteProfile profile = RouteProfile::foot;  // the visit's: on foot or step-free
   FormatContext fmt;
   TimeFormats* time_formats = nullptr;  // the app's: kept across bundle reloads
+  FrameOutput output;                   // collected during the frame; end_frame hands it over
 
   [[nodiscard]] const TimeFormat& time_format();
   [[nodiscard]] const SearchIndex& search();
   [[nodiscard]] bool portrait() const { return size.y > size.x; }
 };
 
-// Builds the environment for a loaded bundle (search index, time zone, holidays, kiosk place).
+// Builds the environment for a loaded bundle (search index, time zone, holidays, kiosk place). Content,
+// text engine, time formats and settings must outlive it.
 std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, TimeFormats& time_formats,
-                                const std::string& kiosk_id);
+                                const UiSettings& settings, const std::string& kiosk_id);
 
-// Loads the compiled map (a corrupt or missing file leaves env.map empty and says why in map_error) and
-// places every service on it.
 // The kiosk's local config places it (location, heading) where the bundle's place is missing or differs.
 void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std::optional<double>& heading_deg);
+// Loads the compiled map (a corrupt or missing file leaves env.map empty and says why in map_error) and
+// places every service on it.
 void attach_map(UiEnv& env, const std::filesystem::path& kmap);
 
 // The route and directions to a service for the visit's profile and language (cached in env).
@@ -135,8 +162,13 @@ const std::vector<float>& walking_distances(UiEnv& env);
 // one (as the detail screen says), else the straight-line estimate.
 int walk_minutes_to(UiEnv& env, const ListedService& ls);
 
-// Sets the per-frame fields for the session's locale and the viewport.
-void begin_frame(UiEnv& env, const Session& s, ImVec2 size, LocalDateTime now, double clock);
+// Starts a frame: takes its input and sets the per-frame fields for the session's locale and theme.
+void begin_frame(UiEnv& env, const Session& s, const FrameInput& input);
+// Ends a frame: what it asks of the app (speech, memory to free).
+FrameOutput end_frame(UiEnv& env);
+
+// The name a resident sees for a service: its own, else its category's.
+std::string service_name(const UiEnv& env, const Service& sv);
 
 // The language to read aloud in: the UI language when it has a voice, else the visit's choice ("" none).
 std::string speech_locale(const UiEnv& env, const Session& s);

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <numbers>
 
-#include "core/content_loader.h"
-#include "core/geo.h"
+#include "core/bundle/content_loader.h"
+#include "core/geo/geo.h"
 #include "core/mapdata/map_data.h"
 #include "kiosk_script.h"
 #include "support/test_support.h"

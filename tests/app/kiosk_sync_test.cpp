@@ -6,7 +6,7 @@
 #include <chrono>
 #include <fstream>
 
-#include "core/file_io.h"
+#include "core/base/file_io.h"
 #include "core/sync/bundle_install.h"
 #include "core/sync/sync_run.h"
 #include "kiosk_script.h"

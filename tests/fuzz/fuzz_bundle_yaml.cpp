@@ -10,8 +10,8 @@
 #include <fstream>
 #include <string>
 
-#include "core/bundle_loader.h"
-#include "core/bundle_validate.h"
+#include "core/bundle/bundle_loader.h"
+#include "core/bundle/bundle_validate.h"
 #include "fuzz_input.h"
 
 namespace fs = std::filesystem;

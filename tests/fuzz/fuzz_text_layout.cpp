@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "core/diagnostics.h"
+#include "core/base/diagnostics.h"
 #include "fuzz_input.h"
 #include "text/layout.h"
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "core/base/diagnostics.h"
 #include "core/bundle/manifest.h"
-#include "core/diagnostics.h"
-#include "core/i18n_catalog.h"
+#include "core/i18n/i18n_catalog.h"
 #include "core/mapdata/map_writer.h"
 #include "fuzz_input.h"
 #include "support/tiny_map.h"

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <regex>
 
-#include "core/file_io.h"
+#include "core/base/file_io.h"
 #include "test_support.h"
 
 namespace kiosk::test {

@@ -10,7 +10,7 @@
 //                          H(100,-100) --Inselweg-- I(100,-200)   (reachable only by the steps)
 
 #include "core/mapdata/map_writer.h"
-#include "core/model.h"
+#include "core/model/model.h"
 
 namespace kiosk::test {
 

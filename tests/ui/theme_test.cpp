@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/content_loader.h"
+#include "core/bundle/content_loader.h"
 #include "map/map_style.h"
 #include "support/test_support.h"
 #include "ui/theme.h"

@@ -1,7 +1,7 @@
 #include "core/bundle/manifest.h"
 
-#include "core/file_io.h"
-#include "core/utf8.h"
+#include "core/base/file_io.h"
+#include "core/base/utf8.h"
 
 #include <sodium.h>
 
@@ -61,10 +61,6 @@ std::string key_id(const unsigned char* public_key) {
 }
 
 }  // namespace
-
-std::string public_key_id(const std::array<unsigned char, 32>& public_key) {
-  return key_id(public_key.data());
-}
 
 std::string sha256_hex(std::string_view bytes) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");

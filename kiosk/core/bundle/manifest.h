@@ -56,8 +56,6 @@ std::string sign_manifest(const std::string& manifest_bytes, const std::array<un
 // Empty when signature_text is a valid signature of manifest_bytes by one of the trusted keys; else why not.
 std::string check_signature(const std::string& manifest_bytes, const std::string& signature_text,
                             const std::vector<std::array<unsigned char, 32>>& trusted, std::string* key_id = nullptr);
-// A public key's short id, as signatures name it.
-std::string public_key_id(const std::array<unsigned char, 32>& public_key);
 bool is_sha256_hex(std::string_view s);
 
 // What is wrong with a built bundle, one line each (empty: it is intact and signed by a trusted key).

@@ -2,11 +2,12 @@
 
 #include <csv.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
 
-#include "core/utf8.h"
+#include "core/base/utf8.h"
 
 namespace kiosk {
 namespace {
@@ -79,6 +80,17 @@ int line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// A field as written: quoted, with the quotes inside doubled, when it holds the separator, a quote or a
+// line end, or spaces at either end (which readers would drop).
+std::string csv_field(const std::string& f, char separator) {
+  const bool quote = f.find_first_of(std::string{'"', '\r', '\n', separator}) != std::string::npos ||
+                     (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+  if (!quote) return f;
+  std::string buf(f.size() * 2 + 2, '\0');  // csv_write quotes and doubles the quotes inside
+  buf.resize(csv_write(buf.data(), buf.size(), f.data(), f.size()));
+  return buf;
+}
+
 }  // namespace
 
 std::variant<CsvTable, CsvError> read_csv(std::string_view text) {
@@ -109,21 +121,11 @@ std::variant<CsvTable, CsvError> read_csv(std::string_view text) {
 
 std::string write_csv(const std::vector<std::vector<std::string>>& rows, char separator, bool bom) {
   std::string out = bom ? std::string(utf8_bom) : std::string();
+  std::vector<std::string> fields;
   for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const std::string& f = row[i];
-      if (i) out += separator;
-      const bool quote = f.find_first_of(std::string{'"', '\r', '\n', separator}) != std::string::npos ||
-                         (!f.empty() && (f.front() == ' ' || f.back() == ' '));
-      if (!quote) {
-        out += f;
-        continue;
-      }
-      std::string buf(f.size() * 2 + 2, '\0');  // csv_write quotes and doubles the quotes inside
-      buf.resize(csv_write(buf.data(), buf.size(), f.data(), f.size()));
-      out += buf;
-    }
-    out += "\r\n";
+    fields.clear();
+    for (const auto& f : row) fields.push_back(csv_field(f, separator));
+    out += fmt::format("{}\r\n", fmt::join(fields, std::string_view(&separator, 1)));
   }
   return out;
 }

@@ -8,18 +8,18 @@
 #include <optional>
 #include <set>
 
-#include "core/bundle_loader.h"
-#include "core/contact_format.h"
+#include "core/base/file_io.h"
+#include "core/base/language_tag.h"
+#include "core/base/limits.h"
+#include "core/base/suggest.h"
+#include "core/base/utf8.h"
+#include "core/bundle/bundle_loader.h"
 #include "core/facts/facts_sheet.h"
 #include "core/facts/yaml_edit.h"
-#include "core/file_io.h"
 #include "core/hours/opening_hours.h"
-#include "core/language_tag.h"
-#include "core/limits.h"
-#include "core/suggest.h"
-#include "core/utf8.h"
-#include "core/vocabulary.h"
-#include "core/yaml_file.h"
+#include "core/i18n/contact_format.h"
+#include "core/model/vocabulary.h"
+#include "core/yaml/yaml_file.h"
 
 namespace kiosk {
 namespace {
@@ -92,7 +92,15 @@ class Planner {
     out_.diags.error({sheet_, c.row, c.col}, "bad-cell", message, hint);
   }
   bool read_header(const CsvTable& table, std::size_t& header_row);
+  struct Wanted;
   void read_row(const std::vector<std::string>& raw, int row);
+  // The service a row is for; null after reporting a missing, unknown or repeated id.
+  const Service* row_service(const Cell& id, int row);
+  // One cell that differs from the service's current value: checked, and its fact set in w.want.
+  void read_cell(Wanted& w, FactColumn col, const Cell& cell, const std::string& now_value, bool& verified_changed);
+  void read_documents(const Cell& c, const std::string& header, Documents& want);
+  // What changed, by YAML key; a changed fact without a new verification date is verified today.
+  void note_changes(Wanted& w, bool verified_cell_changed);
   // nullopt after reporting; -1 for "unknown".
   std::optional<int> choose(const Cell& c, FactColumn col, const std::vector<std::string>& words,
                             const std::vector<std::string_view>& canonical);
@@ -213,10 +221,23 @@ void Planner::read_row(const std::vector<std::string>& raw, int row) {
     const auto i = static_cast<std::size_t>(at - 1);
     return Cell{row, at, i < raw.size() ? trim(unprotect_cell(raw[i])) : std::string()};
   };
-  const Cell id = *cell(FactColumn::id);
+  const Service* s = row_service(*cell(FactColumn::id), row);
+  if (!s) return;
+  const auto now = service_cells(*s, b_, words_);
+  Wanted w{s, *s, row, {}};
+  bool verified_cell_changed = false;
+  for (std::size_t k = 0; k < fact_column_count; ++k) {
+    const auto c = cell(static_cast<FactColumn>(k));
+    if (c && c->text != trim(now[k])) read_cell(w, static_cast<FactColumn>(k), *c, now[k], verified_cell_changed);
+  }
+  note_changes(w, verified_cell_changed);
+  if (!w.changes.empty()) wanted_.push_back(std::move(w));
+}
+
+const Service* Planner::row_service(const Cell& id, int row) {
   if (id.text.empty()) {
     error(id, "the row has no id", "copy the row's id back from the exported worksheet, or delete the row");
-    return;
+    return nullptr;
   }
   const Service* s = b_.find_service(id.text);
   if (!s) {
@@ -227,137 +248,140 @@ void Planner::read_row(const std::vector<std::string>& raw, int row) {
           fmt::format("no service has the id '{}'{}", id.text,
                       near.empty() ? "" : fmt::format("; did you mean '{}'?", near)),
           "new services are added as YAML files (docs/editing.md); the worksheet changes existing ones");
-    return;
+    return nullptr;
   }
   if (const auto [it, fresh] = row_of_id_.emplace(id.text, row); !fresh) {
     error(id, fmt::format("the service '{}' has a second row here (the first is row {})", id.text, it->second),
           "keep one row per service: delete or merge the other");
-    return;
+    return nullptr;
   }
-  const auto now = service_cells(*s, b_, words_);
-  Wanted w{s, *s, row, {}};
-  bool verified_cell_changed = false;
-  for (std::size_t k = 0; k < fact_column_count; ++k) {
-    const auto col = static_cast<FactColumn>(k);
-    const auto c = cell(col);
-    if (!c || c->text == trim(now[k])) continue;
-    const std::string& header = words_.headers[k];
-    switch (col) {
-      case FactColumn::id:
-        break;
-      case FactColumn::name:
-      case FactColumn::category:
-      case FactColumn::address:
-        error(*c, fmt::format("{} is not changed by the worksheet (it was '{}')", header, now[k]),
-              fmt::format("change it in {}:{}, or put back the exported value", s->pos.file, s->pos.line));
-        break;
-      case FactColumn::phone: {
-        w.want.phones = split_list(c->text, ";,");
-        for (const auto& p : w.want.phones)
-          if (!is_valid_phone(p))
-            error(*c, fmt::format("{}: '{}' is not a phone number", header, p),
-                  "write digits with spaces and an optional leading +, e.g. +49 241 432-0; separate numbers with ;");
+  return s;
+}
+
+void Planner::read_cell(Wanted& w, FactColumn col, const Cell& cell, const std::string& now_value,
+                        bool& verified_changed) {
+  const std::string& header = words_.headers[static_cast<std::size_t>(col)];
+  switch (col) {
+    case FactColumn::id:
+      break;
+    case FactColumn::name:
+    case FactColumn::category:
+    case FactColumn::address:
+      error(cell, fmt::format("{} is not changed by the worksheet (it was '{}')", header, now_value),
+            fmt::format("change it in {}:{}, or put back the exported value", w.old->pos.file, w.old->pos.line));
+      break;
+    case FactColumn::phone: {
+      w.want.phones = split_list(cell.text, ";,");
+      for (const auto& p : w.want.phones)
+        if (!is_valid_phone(p))
+          error(cell, fmt::format("{}: '{}' is not a phone number", header, p),
+                "write digits with spaces and an optional leading +, e.g. +49 241 432-0; separate numbers with ;");
+      break;
+    }
+    case FactColumn::opening_hours: {
+      const std::string f = fold(cell.text);
+      if (f.empty() || f == fold(words_.unknown) || f == "unknown") {
+        w.want.opening_hours.clear();
         break;
       }
-      case FactColumn::opening_hours: {
-        const std::string f = fold(c->text);
-        if (f.empty() || f == fold(words_.unknown) || f == "unknown") {
-          w.want.opening_hours.clear();
-          break;
-        }
-        if (!check_text(*c, header, limits::max_short_text)) break;
-        const auto parsed = parse_opening_hours(c->text);
-        if (const auto* e = std::get_if<OhParseError>(&parsed))
-          error(*c, fmt::format("{}: '{}': at character {}: {}", header, c->text, e->column, e->message),
-                "write OpenStreetMap opening_hours, e.g. Mo-Fr 09:00-17:00; Sa 10:00-13:00");
+      if (!check_text(cell, header, limits::max_short_text)) break;
+      const auto parsed = parse_opening_hours(cell.text);
+      if (const auto* e = std::get_if<OhParseError>(&parsed))
+        error(cell, fmt::format("{}: '{}': at character {}: {}", header, cell.text, e->column, e->message),
+              "write OpenStreetMap opening_hours, e.g. Mo-Fr 09:00-17:00; Sa 10:00-13:00");
+      else
+        w.want.opening_hours = cell.text;
+      break;
+    }
+    case FactColumn::documents:
+      read_documents(cell, header, w.want.documents);
+      break;
+    case FactColumn::anonymous:
+      if (auto i = choose(cell, col, {words_.anonymous.begin(), words_.anonymous.end()}, {"yes", "no"}))
+        w.want.anonymous = *i < 0 ? YesNo::unknown : *i == 0 ? YesNo::yes : YesNo::no;
+      break;
+    case FactColumn::fees:
+      if (auto i = choose(cell, col, {words_.fees.begin(), words_.fees.end()}, {"free", "reduced", "paid"}))
+        w.want.fees = static_cast<Fees>(*i + 1);
+      break;
+    case FactColumn::wheelchair:
+      if (auto i = choose(cell, col, {words_.wheelchair.begin(), words_.wheelchair.end()}, {"yes", "limited", "no"}))
+        w.want.wheelchair = static_cast<Wheelchair>(*i + 1);
+      break;
+    case FactColumn::fee_note: {
+      if (!check_text(cell, header, limits::max_short_text)) break;
+      auto& t = w.want.fee_note.by_locale;
+      const std::string tag = fee_note_tag(*w.old, words_.locale);
+      if (cell.text.empty())
+        t.erase(tag);
+      else
+        t[tag] = cell.text;
+      break;
+    }
+    case FactColumn::languages: {
+      const std::string f = fold(cell.text);
+      w.want.languages.clear();
+      if (f.empty() || f == fold(words_.unknown) || f == "unknown") break;
+      for (const auto& tag : split_list(cell.text, ";,"))
+        if (is_valid_language_tag(tag))
+          w.want.languages.push_back(tag);
         else
-          w.want.opening_hours = c->text;
-        break;
+          error(cell, fmt::format("{}: '{}' is not a language code (BCP 47)", header, tag),
+                "write codes like de, ar, fa, ckb, ti, ta, uk separated by ;");
+      break;
+    }
+    case FactColumn::last_verified: {
+      const auto d = parse_sheet_date(cell.text);
+      if (!d) {
+        error(cell, fmt::format("{}: '{}' is not a date", header, cell.text), "write YYYY-MM-DD, e.g. 2026-11-30");
+      } else if (*d > today_) {
+        error(cell,
+              fmt::format("{}: {} lies in the future (today is {})", header, format_iso_date(*d),
+                          format_iso_date(today_)),
+              "write the day the facts were checked");
+      } else {
+        w.want.last_verified = d;
+        verified_changed = true;
       }
-      case FactColumn::documents: {
-        const std::string f = fold(c->text);
-        if (f.empty() || f == fold(words_.unknown) || f == "unknown") {
-          w.want.documents.known = false;
-          w.want.documents.required.clear();
-        } else if (f == fold(words_.no_documents) || f == "none") {
-          w.want.documents.known = true;
-          w.want.documents.required.clear();
-        } else {
-          w.want.documents.known = true;
-          w.want.documents.required.clear();
-          for (const auto& item : split_list(c->text, ";")) {
-            std::string id_found;
-            for (const auto& [doc_id, word] : words_.documents)
-              if (fold(item) == fold(word) || item == doc_id) id_found = doc_id;
-            if (id_found.empty()) {
-              std::vector<std::string> allowed;
-              for (const auto& [doc_id, word] : words_.documents) allowed.push_back(word);
-              error(*c, fmt::format("{}: '{}' is not one of: {}", header, item, fmt::join(allowed, " | ")),
-                    fmt::format("write '{}', '{}', or documents from the list separated by ;", words_.no_documents,
-                                words_.unknown));
-            } else {
-              w.want.documents.required.push_back(id_found);
-            }
-          }
-        }
-        break;
+      break;
+    }
+    case FactColumn::verified_by:
+      if (check_text(cell, header, limits::max_name)) w.want.verified_by = cell.text;
+      break;
+  }
+}
+
+void Planner::read_documents(const Cell& c, const std::string& header, Documents& want) {
+  const std::string f = fold(c.text);
+  if (f.empty() || f == fold(words_.unknown) || f == "unknown") {
+    want.known = false;
+    want.required.clear();
+  } else if (f == fold(words_.no_documents) || f == "none") {
+    want.known = true;
+    want.required.clear();
+  } else {
+    want.known = true;
+    want.required.clear();
+    for (const auto& item : split_list(c.text, ";")) {
+      std::string id_found;
+      for (const auto& [doc_id, word] : words_.documents)
+        if (fold(item) == fold(word) || item == doc_id) id_found = doc_id;
+      if (id_found.empty()) {
+        std::vector<std::string> allowed;
+        for (const auto& [doc_id, word] : words_.documents) allowed.push_back(word);
+        error(c, fmt::format("{}: '{}' is not one of: {}", header, item, fmt::join(allowed, " | ")),
+              fmt::format("write '{}', '{}', or documents from the list separated by ;", words_.no_documents,
+                          words_.unknown));
+      } else {
+        want.required.push_back(id_found);
       }
-      case FactColumn::anonymous:
-        if (auto i = choose(*c, col, {words_.anonymous.begin(), words_.anonymous.end()}, {"yes", "no"}))
-          w.want.anonymous = *i < 0 ? YesNo::unknown : *i == 0 ? YesNo::yes : YesNo::no;
-        break;
-      case FactColumn::fees:
-        if (auto i = choose(*c, col, {words_.fees.begin(), words_.fees.end()}, {"free", "reduced", "paid"}))
-          w.want.fees = static_cast<Fees>(*i + 1);
-        break;
-      case FactColumn::wheelchair:
-        if (auto i = choose(*c, col, {words_.wheelchair.begin(), words_.wheelchair.end()}, {"yes", "limited", "no"}))
-          w.want.wheelchair = static_cast<Wheelchair>(*i + 1);
-        break;
-      case FactColumn::fee_note: {
-        if (!check_text(*c, header, limits::max_short_text)) break;
-        auto& t = w.want.fee_note.by_locale;
-        const std::string tag = fee_note_tag(*s, words_.locale);
-        if (c->text.empty())
-          t.erase(tag);
-        else
-          t[tag] = c->text;
-        break;
-      }
-      case FactColumn::languages: {
-        const std::string f = fold(c->text);
-        w.want.languages.clear();
-        if (f.empty() || f == fold(words_.unknown) || f == "unknown") break;
-        for (const auto& tag : split_list(c->text, ";,"))
-          if (is_valid_language_tag(tag))
-            w.want.languages.push_back(tag);
-          else
-            error(*c, fmt::format("{}: '{}' is not a language code (BCP 47)", header, tag),
-                  "write codes like de, ar, fa, ckb, ti, ta, uk separated by ;");
-        break;
-      }
-      case FactColumn::last_verified: {
-        const auto d = parse_sheet_date(c->text);
-        if (!d) {
-          error(*c, fmt::format("{}: '{}' is not a date", header, c->text), "write YYYY-MM-DD, e.g. 2026-11-30");
-        } else if (*d > today_) {
-          error(*c,
-                fmt::format("{}: {} lies in the future (today is {})", header, format_iso_date(*d),
-                            format_iso_date(today_)),
-                "write the day the facts were checked");
-        } else {
-          w.want.last_verified = d;
-          verified_cell_changed = true;
-        }
-        break;
-      }
-      case FactColumn::verified_by:
-        if (check_text(*c, header, limits::max_name)) w.want.verified_by = c->text;
-        break;
     }
   }
+}
+
+void Planner::note_changes(Wanted& w, bool verified_cell_changed) {
   // What changed, by YAML key, as a person reads it.
-  const auto before = service_cells(*s, b_, words_);
+  const auto before = service_cells(*w.old, b_, words_);
   const auto after = service_cells(w.want, b_, words_);
   bool facts_changed = false;
   for (std::size_t k = static_cast<std::size_t>(FactColumn::phone); k < fact_column_count; ++k) {
@@ -371,7 +395,6 @@ void Planner::read_row(const std::vector<std::string>& raw, int row) {
     w.changes.push_back(
         {"last_verified", before[static_cast<std::size_t>(FactColumn::last_verified)], format_iso_date(today_)});
   }
-  if (!w.changes.empty()) wanted_.push_back(std::move(w));
 }
 
 // The YAML value of a fact key of `s`; nullopt removes the key.

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
+#include "core/base/diagnostics.h"
 #include "core/facts/csv_table.h"
-#include "core/i18n_catalog.h"
-#include "core/model.h"
+#include "core/i18n/i18n_catalog.h"
+#include "core/model/model.h"
 
 namespace kiosk {
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/vocabulary.h"
+#include "core/model/vocabulary.h"
 
 namespace kiosk {
 namespace {

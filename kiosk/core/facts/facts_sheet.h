@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/i18n_catalog.h"
-#include "core/model.h"
+#include "core/i18n/i18n_catalog.h"
+#include "core/model/model.h"
 
 namespace kiosk {
 

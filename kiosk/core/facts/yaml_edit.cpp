@@ -1,5 +1,8 @@
 #include "core/facts/yaml_edit.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -160,9 +163,9 @@ std::string yaml_scalar(const std::string& s, bool always_quote) {
 }
 
 std::string yaml_flow_list(const std::vector<std::string>& items, bool quote_items) {
-  std::string s = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + yaml_scalar(items[i], quote_items);
-  return s + "]";
+  std::vector<std::string> scalars;
+  for (const auto& item : items) scalars.push_back(yaml_scalar(item, quote_items));
+  return fmt::format("[{}]", fmt::join(scalars, ", "));
 }
 
 }  // namespace kiosk

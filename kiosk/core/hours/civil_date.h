@@ -1,7 +1,7 @@
 #pragma once
 // Calendar arithmetic on proleptic Gregorian dates, as day numbers (days since 1970-01-01).
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 namespace kiosk {
 

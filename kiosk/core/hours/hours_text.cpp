@@ -1,5 +1,8 @@
 #include "core/hours/hours_text.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "core/hours/civil_date.h"
 
 namespace kiosk {
@@ -20,12 +23,17 @@ std::string time_arg(const TimeFormat& tf, int minute) {
 
 HoursStatus describe_hours(const OpeningHours* oh, const OhContext& ctx, const LocalDateTime& now,
                            const FormatContext& i18n, const TimeFormat& tf) {
+  return describe_hours(oh, oh ? evaluate_at(*oh, ctx, now) : OhState{RuleState::unknown, {}}, ctx, now, i18n, tf);
+}
+
+HoursStatus describe_hours(const OpeningHours* oh, const OhState& state_now, const OhContext& ctx,
+                           const LocalDateTime& now, const FormatContext& i18n, const TimeFormat& tf) {
   HoursStatus out;
   if (!oh) {
     out.text = translate(i18n, "hours.unknown");
     return out;
   }
-  const OhState s = evaluate_at(*oh, ctx, now);
+  const OhState& s = state_now;
   out.state = s.state;
   if (s.comment != "open end") out.comment = s.comment;
   const auto next = next_change(*oh, ctx, now);
@@ -85,7 +93,7 @@ std::vector<WeekRow> week_table(const OpeningHours& oh, const OhContext& ctx, co
     row.date = civil_from_days(first + i);
     row.day = tf.weekday(row.date);
     row.today = row.date == today;
-    std::string ranges;
+    std::vector<std::string> ranges;
     bool unknown = false;
     for (const DayInterval& iv : days[static_cast<std::size_t>(i)]) {
       if (iv.state.state == RuleState::closed) continue;
@@ -105,13 +113,10 @@ std::vector<WeekRow> week_table(const OpeningHours& oh, const OhContext& ctx, co
             next.front().end < 1440)
           end = next.front().end;  // shown as "22:00–02:00"
       }
-      if (!ranges.empty()) ranges += ", ";
-      ranges += tf.time_range(iv.start, end);
+      ranges.push_back(tf.time_range(iv.start, end));
     }
-    if (!ranges.empty())
-      row.hours = ranges;
-    else
-      row.hours = translate(i18n, unknown ? "hours.unknown" : "hours.closed");
+    row.hours = ranges.empty() ? translate(i18n, unknown ? "hours.unknown" : "hours.closed")
+                               : fmt::format("{}", fmt::join(ranges, ", "));
     rows.push_back(std::move(row));
   }
   return rows;

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/hours/opening_hours.h"
-#include "core/i18n_catalog.h"
-#include "core/time_format.h"
+#include "core/hours/time_format.h"
+#include "core/i18n/i18n_catalog.h"
 
 namespace kiosk {
 
@@ -20,6 +20,9 @@ struct HoursStatus {
 // oh may be null (no opening_hours known).
 HoursStatus describe_hours(const OpeningHours* oh, const OhContext& ctx, const LocalDateTime& now,
                            const FormatContext& i18n, const TimeFormat& tf);
+// The same where the state at `now` is known already (a list row's, from its query).
+HoursStatus describe_hours(const OpeningHours* oh, const OhState& state_now, const OhContext& ctx,
+                           const LocalDateTime& now, const FormatContext& i18n, const TimeFormat& tf);
 
 struct WeekRow {
   Date date;

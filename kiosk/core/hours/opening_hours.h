@@ -11,7 +11,7 @@
 
 #include "core/hours/holiday_calendar.h"
 #include "core/hours/time_zone.h"
-#include "core/model.h"
+#include "core/model/model.h"
 
 namespace kiosk {
 

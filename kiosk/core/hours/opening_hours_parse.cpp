@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/base/utf8.h"
 #include "core/hours/opening_hours.h"
-#include "core/utf8.h"
 
 namespace kiosk {
 namespace {

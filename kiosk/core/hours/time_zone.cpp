@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "core/hours/civil_date.h"
-#include "core/yaml_read.h"
+#include "core/yaml/yaml_read.h"
 
 namespace kiosk {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/language_tag.h"
+#include "core/base/language_tag.h"
 
 namespace kiosk {
 namespace {

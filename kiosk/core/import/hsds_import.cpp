@@ -1,6 +1,7 @@
 #include "core/import/hsds_import.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -11,14 +12,14 @@
 #include <utility>
 #include <variant>
 
-#include "core/contact_format.h"
+#include "core/base/language_tag.h"
+#include "core/base/limits.h"
 #include "core/hours/opening_hours.h"
+#include "core/i18n/contact_format.h"
 #include "core/import/hsds_facts.h"
 #include "core/import/hsds_read.h"
 #include "core/import/hsds_schedule.h"
 #include "core/import/service_yaml.h"
-#include "core/language_tag.h"
-#include "core/limits.h"
 
 namespace kiosk {
 
@@ -343,7 +344,7 @@ class Mapper {
 
   void costs(const HsdsRecord& s, ImportedService& out) {
     std::vector<std::optional<double>> amounts;
-    std::string note;
+    std::vector<std::string> notes;  // one per cost option that says something
     for (const auto* c : idx_.linked("cost_options", "service_id", sid_)) {
       bool bad = false;
       const auto amount = number_field(c->data, "amount", bad);
@@ -359,14 +360,14 @@ class Mapper {
       }
       if (const std::string per = trim(hsds_text(c->data, "amount_description")); !per.empty())
         part += (part.empty() ? "" : " ") + per;
-      if (!part.empty()) note += (note.empty() ? "" : "; ") + part;
+      if (!part.empty()) notes.push_back(part);
     }
     out.fees = fees_from_amounts(amounts);
     if (o_.text_language.empty()) return;
     // The publisher's own words when there are any; else what the cost options say.
     std::string text = clean(hsds_text(s.data, "fees_description"));
     if (text.empty()) text = clean(hsds_text(s.data, "fees"));
-    if (text.empty()) text = clean(note);
+    if (text.empty()) text = clean(fmt::format("{}", fmt::join(notes, "; ")));
     if (text.empty()) return;
     if (code_points(text) > limits::max_short_text)
       warn(fmt::format("fee text longer than {} characters; left out", limits::max_short_text));

@@ -1,6 +1,7 @@
 #include "core/import/hsds_schedule.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -14,7 +15,7 @@
 #include <utility>
 
 #include "core/hours/civil_date.h"
-#include "core/model.h"
+#include "core/model/model.h"
 
 namespace kiosk {
 namespace {
@@ -83,15 +84,14 @@ std::string format_time(int minutes) {
 }
 
 std::string format_spans(const std::vector<Span>& spans) {
-  std::string out;
-  for (const auto& s : spans)
-    out += fmt::format("{}{}-{}", out.empty() ? "" : ",", format_time(s.from), format_time(s.to));
-  return out;
+  std::vector<std::string> out;
+  for (const auto& s : spans) out.push_back(fmt::format("{}-{}", format_time(s.from), format_time(s.to)));
+  return fmt::format("{}", fmt::join(out, ","));
 }
 
 // Runs of three or more days as ranges ("Mo-Fr"), shorter ones listed ("Sa,Su").
 std::string format_days(const std::array<bool, 7>& days) {
-  std::string out;
+  std::vector<std::string> out;
   for (int d = 0; d < 7;) {
     if (!days[static_cast<std::size_t>(d)]) {
       ++d;
@@ -99,16 +99,15 @@ std::string format_days(const std::array<bool, 7>& days) {
     }
     int end = d;
     while (end + 1 < 7 && days[static_cast<std::size_t>(end + 1)]) ++end;
-    if (!out.empty()) out += ',';
     if (end - d >= 2) {
-      out += fmt::format("{}-{}", osm_days[static_cast<std::size_t>(d)], osm_days[static_cast<std::size_t>(end)]);
+      out.push_back(
+          fmt::format("{}-{}", osm_days[static_cast<std::size_t>(d)], osm_days[static_cast<std::size_t>(end)]));
     } else {
-      for (int i = d; i <= end; ++i)
-        out += fmt::format("{}{}", i == d ? "" : ",", osm_days[static_cast<std::size_t>(i)]);
+      for (int i = d; i <= end; ++i) out.emplace_back(osm_days[static_cast<std::size_t>(i)]);
     }
     d = end + 1;
   }
-  return out;
+  return fmt::format("{}", fmt::join(out, ","));
 }
 
 std::string format_date(const Date& d) {
@@ -384,10 +383,9 @@ ScheduleConversion schedules_to_opening_hours(const std::vector<HsdsSchedule>& s
         nths[d.weekday].insert(d.nth);
     }
     for (const auto& [weekday, ns] : nths) {
-      std::string list;
-      for (int n : ns) list += fmt::format("{}{}", list.empty() ? "" : ",", n);
-      const std::string rule = fmt::format("{}{}[{}] {}", window_prefix(r->window),
-                                           osm_days[static_cast<std::size_t>(weekday)], list, format_spans({r->span}));
+      const std::string rule =
+          fmt::format("{}{}[{}] {}", window_prefix(r->window), osm_days[static_cast<std::size_t>(weekday)],
+                      fmt::join(ns, ","), format_spans({r->span}));
       if (std::find(monthly.begin(), monthly.end(), rule) == monthly.end()) monthly.push_back(rule);
     }
   }
@@ -400,8 +398,8 @@ ScheduleConversion schedules_to_opening_hours(const std::vector<HsdsSchedule>& s
     (window ? added : base).insert((window ? added : base).end(), rules.begin(), rules.end());
   }
   added.insert(added.end(), monthly.begin(), monthly.end());
-  for (const auto& r : base) out.opening_hours += (out.opening_hours.empty() ? "" : "; ") + r;
-  for (const auto& r : added) out.opening_hours += (out.opening_hours.empty() ? "" : ", ") + r;
+  out.opening_hours =
+      fmt::format("{}{}{}", fmt::join(base, "; "), base.empty() || added.empty() ? "" : ", ", fmt::join(added, ", "));
   return out;
 }
 

@@ -17,7 +17,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "core/geo.h"
+#include "core/geo/geo.h"
 #include "core/import/osmium_tags.h"
 #include "core/mapdata/map_writer.h"
 

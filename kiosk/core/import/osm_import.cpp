@@ -13,9 +13,9 @@
 #include <cstring>
 #include <set>
 
-#include "core/contact_format.h"
+#include "core/base/language_tag.h"
+#include "core/i18n/contact_format.h"
 #include "core/import/service_yaml.h"
-#include "core/language_tag.h"
 
 namespace kiosk {
 namespace {

@@ -10,7 +10,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/utf8.h"
+#include "core/base/utf8.h"
 
 namespace kiosk {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/mapdata/map_format.h"
-#include "core/model.h"
+#include "core/model/model.h"
 
 namespace kiosk {
 

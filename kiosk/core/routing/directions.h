@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/i18n_catalog.h"
+#include "core/i18n/i18n_catalog.h"
 #include "core/routing/router.h"
 
 namespace kiosk {

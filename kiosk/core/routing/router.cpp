@@ -243,11 +243,7 @@ std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPo
   using Item = std::pair<float, std::uint32_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
   auto relax = [&](std::uint32_t node, float g, float walked) {
-    if (!node_passable(profile, m.route_nodes[node])) return;
-    g += node_penalty_m(profile, m.route_nodes[node]);
-    if (stamp_[node] == generation_ && g_[node] <= g) return;
-    stamp_[node] = generation_;
-    g_[node] = g;
+    if (!reach(profile, node, g)) return;
     walked_[node] = walked;
     open.emplace(g, node);
   };
@@ -290,6 +286,16 @@ void Router::next_generation() {
   }
 }
 
+bool Router::reach(RouteProfile profile, std::uint32_t node, float& g) {
+  const kmap::RouteNode& n = map_->route_nodes[node];
+  if (!node_passable(profile, n)) return false;
+  g += node_penalty_m(profile, n);
+  if (stamp_[node] == generation_ && g_[node] <= g) return false;
+  stamp_[node] = generation_;
+  g_[node] = g;
+  return true;
+}
+
 std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfile profile) {
   const MapData& m = *map_;
   const auto& fe = m.route_edges[from.edge];
@@ -302,11 +308,7 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
   using Item = std::pair<float, std::uint32_t>;  // (g + h, node)
   std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
   auto relax = [&](std::uint32_t node, float g, std::uint32_t via) {
-    if (!node_passable(profile, m.route_nodes[node])) return;
-    g += node_penalty_m(profile, m.route_nodes[node]);
-    if (stamp_[node] == generation_ && g_[node] <= g) return;
-    stamp_[node] = generation_;
-    g_[node] = g;
+    if (!reach(profile, node, g)) return;
     parent_edge_[node] = via;
     open.emplace(g + h(node), node);
   };

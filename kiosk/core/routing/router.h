@@ -86,6 +86,9 @@ class Router {
   std::uint32_t generation_ = 0;
   // Starts a search: every node's g_ becomes stale at once, without clearing the vectors.
   void next_generation();
+  // Reaches `node` at cost g (its own penalty is added to g): true when that is this search's cheapest
+  // way to it so far, and g_ now says so; false when it is impassable or was reached more cheaply.
+  bool reach(RouteProfile profile, std::uint32_t node, float& g);
 };
 
 // Points of an edge's shape between two distances along it, in walking order (from may exceed to).

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <set>
 
-#include "core/file_io.h"
+#include "core/base/file_io.h"
 #include "core/sync/content_store.h"
 #include "core/sync/sync_error.h"
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "core/base/file_io.h"
 #include "core/bundle/manifest.h"
-#include "core/file_io.h"
 #include "core/sync/sync_error.h"
 
 namespace kiosk {

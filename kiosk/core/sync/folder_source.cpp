@@ -8,7 +8,7 @@
 #include <cstring>
 #include <fstream>
 
-#include "core/file_io.h"
+#include "core/base/file_io.h"
 #include "core/sync/bundle_source.h"
 #include "core/sync/sync_error.h"
 

@@ -10,11 +10,12 @@
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
+#include "core/base/file_io.h"
+#include "core/bundle/content_loader.h"
 #include "core/bundle/manifest.h"
-#include "core/content_loader.h"
-#include "core/file_io.h"
 #include "core/sync/bundle_install.h"
 #include "core/sync/bundle_source.h"
 #include "core/sync/content_store.h"
@@ -83,6 +84,205 @@ std::string mib(std::uint64_t bytes) {
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / 1048576.0);
 }
 
+// One sync's state. run_sync reports and records it whatever step stopped the sync.
+struct SyncRun {
+  const SyncConfig& config;
+  const SyncOptions& options;
+  SyncHooks& hooks;
+  StatePaths s;
+  SyncStatus status;
+  SyncResult r;
+  std::unique_ptr<BundleSource> source;  // for bytes_received, also after an error
+};
+
+// The bundle this kiosk shows now, if any.
+struct Current {
+  fs::path dir;
+  std::optional<Manifest> manifest;
+};
+
+Current current_bundle(const StatePaths& s) {
+  Current cur;
+  cur.dir = link_target(s.current());
+  if (!cur.dir.empty()) cur.manifest = installed_manifest(cur.dir);
+  return cur;
+}
+
+// Signed by a trusted key, and a manifest: nothing of an unsigned manifest is believed.
+Manifest verified_manifest(const FetchedManifest& fetched, const SyncConfig& config) {
+  if (fetched.signature.empty()) throw SyncError("manifest.sig is missing: the bundle is not signed");
+  if (auto why = check_signature(fetched.manifest, fetched.signature, config.trusted_keys); !why.empty())
+    throw SyncError(why);
+  std::string why;
+  auto m = parse_manifest(fetched.manifest, why);
+  if (!m) throw SyncError(why);
+  return std::move(*m);
+}
+
+// A version this kiosk could not load, or one a technician went back from, is not installed again (unless
+// a technician forces it).
+void refuse_known_versions(const SyncRun& run, const Manifest& m, const std::string& manifest_sha) {
+  if (run.options.allow_older) return;
+  if (manifest_sha == run.status.rejected_manifest)
+    throw SyncError(fmt::format("version {} was rejected by this kiosk ({}); publish a newer version", m.version,
+                                run.status.rejected_reason));
+  // A technician went back from this version: it stays away until a newer one is published.
+  if (run.status.held_back_version > 0 && m.version <= run.status.held_back_version)
+    throw HeldBack(fmt::format("version {} was rolled back on this kiosk; waiting for a version newer than {}",
+                               m.version, run.status.held_back_version));
+}
+
+// Whether the source has exactly the bundle shown. Throws when it has another bundle, an older version, or
+// the same version with other files (unless a technician allows going back).
+bool shown_already(const Manifest& m, const Current& cur, const std::string& manifest_bytes, bool allow_older) {
+  if (!cur.manifest) return false;
+  if (m.bundle_id != cur.manifest->bundle_id && !allow_older)
+    throw SyncError(
+        fmt::format("the source has bundle '{}', this kiosk shows '{}'", m.bundle_id, cur.manifest->bundle_id));
+  if (m.version < cur.manifest->version && !allow_older)
+    throw SyncError(
+        fmt::format("the source has version {}, older than the version {} shown here (a technician "
+                    "can go back with kioskctl sync --allow-older)",
+                    m.version, cur.manifest->version));
+  if (m.version != cur.manifest->version) return false;
+  const bool same = read_file(cur.dir / manifest_name, 16u << 20) == manifest_bytes;
+  if (!same && !allow_older)
+    throw SyncError(
+        fmt::format("the source has version {} again with different files: versions must increase", m.version));
+  return same;
+}
+
+// Only what the store does not have yet (each content once); the rest counts as reused.
+std::vector<const ManifestFile*> missing_files(SyncRun& run, const Manifest& m) {
+  std::vector<const ManifestFile*> missing;
+  std::set<std::string> seen;
+  for (const auto& f : m.files) {
+    if (!seen.insert(f.sha256).second) continue;
+    if (has_blob(run.s.store(), f.sha256, f.size))
+      ++run.r.files_reused;
+    else
+      missing.push_back(&f);
+  }
+  return missing;
+}
+
+// Refused before any download when the disk would keep less than the reserve free.
+void check_free_space(const SyncRun& run, const std::vector<const ManifestFile*>& missing) {
+  std::uint64_t need = 0;
+  for (const ManifestFile* f : missing) need += f->size;
+  const std::uint64_t free = free_bytes(run.s.root);
+  if (free < need + run.config.reserve_bytes)
+    throw SyncError(fmt::format("disk full: the update needs {} (and {} kept free), {} is free", mib(need),
+                                mib(run.config.reserve_bytes), mib(free)));
+}
+
+// Each file into the store; an error names the file it happened to.
+void fetch_into_store(SyncRun& run, const std::vector<const ManifestFile*>& missing) {
+  for (const ManifestFile* f : missing) {
+    const fs::path part = run.s.incoming() / (f->sha256 + ".part");
+    try {
+      run.source->fetch_file(*f, part, run.hooks);
+      add_blob(run.s.store(), part, f->sha256, f->size);
+    } catch (const std::exception& e) {
+      const std::string msg = e.what();
+      throw SyncError(msg.rfind(f->path + ":", 0) == 0 ? msg : f->path + ": " + msg);
+    }
+    ++run.r.files_fetched;
+    run.hooks.step("file-stored");
+  }
+  run.hooks.step("files-complete");
+}
+
+// Builds the bundle from the store and makes it current, once it loads.
+void install(SyncRun& run, const Manifest& m, const FetchedManifest& fetched, const std::string& manifest_sha) {
+  const fs::path dir =
+      install_bundle(run.s, m, fetched.manifest, fetched.signature, run.config.trusted_keys, run.hooks);
+  // Signed is not enough: a bundle the kiosk cannot load (a file name with a newline, content the
+  // signer's tools did not check) would be shown, fail, and be rolled back. Loaded here first.
+  if (const std::string load_error = why_not_loadable(dir); !load_error.empty()) {
+    run.status.rejected_manifest = manifest_sha;
+    run.status.rejected_reason = load_error;
+    throw SyncError(fmt::format("version {} does not load, not installed: {}", m.version, load_error));
+  }
+  activate_bundle(run.s, dir, run.hooks);
+  run.status.held_back_version = 0;
+  run.r.outcome = SyncOutcome::installed;
+  run.r.bundle_id = m.bundle_id;
+  run.r.version = m.version;
+  run.r.message = fmt::format("installed version {} ({} files fetched, {} already here)", m.version,
+                              run.r.files_fetched, run.r.files_reused);
+  run.status.etag = fetched.etag;
+}
+
+// Parts of files this bundle does not need are from abandoned updates; then bundles and files nothing uses.
+void clean_up(const StatePaths& s, SyncHooks& hooks) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(s.incoming(), ec))
+    if (e.path().extension() == ".part") fs::remove(e.path(), ec);
+  collect_garbage(s);
+  hooks.step("garbage-collected");
+}
+
+// The steps of a sync, holding the sync lock once the state folders exist. Throws SyncError (HeldBack
+// when waiting is right), or what the file system throws.
+void sync_steps(SyncRun& run) {
+  if (!run.config.enabled()) throw SyncError("no sync source or state folder in the kiosk config");
+  if (run.config.trusted_keys.empty())
+    throw SyncError("no trusted keys in the kiosk config: nothing could be verified");
+  const StatePaths& s = run.s;
+  for (const auto& d : {s.root, s.store(), s.bundles(), s.incoming()}) fs::create_directories(d);
+  const SyncLock lock(s.lock());
+  for (const auto& line : recover_state(s, run.config.trusted_keys)) fmt::print(stderr, "sync: {}\n", line);
+  run.status = read_sync_status(s.root);
+  const Current cur = current_bundle(s);
+  if (cur.manifest) run.r.bundle_id = cur.manifest->bundle_id, run.r.version = cur.manifest->version;
+
+  run.source = make_source(run.config);
+  const FetchedManifest fetched =
+      run.source->fetch_manifest(cur.manifest && !run.options.allow_older ? run.status.etag : "");
+  run.hooks.step("manifest-fetched");
+  if (fetched.absent) {
+    run.r.outcome = SyncOutcome::up_to_date;
+    run.r.message = "no bundle at " + run.source->describe() + " (no USB stick with a stadt-fuer-alle folder)";
+    return;
+  }
+  if (fetched.not_modified) {
+    run.r.outcome = SyncOutcome::up_to_date;
+    run.r.message = "unchanged on " + run.source->describe();
+    return;
+  }
+  const Manifest m = verified_manifest(fetched, run.config);
+  const std::string manifest_sha = sha256_hex(fetched.manifest);
+  refuse_known_versions(run, m, manifest_sha);
+  if (shown_already(m, cur, fetched.manifest, run.options.allow_older)) {
+    run.r.outcome = SyncOutcome::up_to_date;
+    run.r.message = fmt::format("version {} is already shown", m.version);
+    run.status.etag = fetched.etag;
+    return;
+  }
+  const auto missing = missing_files(run, m);
+  check_free_space(run, missing);
+  fetch_into_store(run, missing);
+  install(run, m, fetched, manifest_sha);
+  clean_up(s, run.hooks);
+}
+
+// The result, kept in the state folder for the technician screen and kioskctl sync (when there is one).
+void record_status(SyncRun& run) {
+  SyncStatus& status = run.status;
+  status.time = utc_now();
+  status.outcome = outcome_name(run.r.outcome);
+  status.message = run.r.message;
+  status.bytes_received = run.r.bytes_received;
+  if (run.r.outcome != SyncOutcome::failed) status.version = run.r.version;
+  try {
+    std::error_code ec;
+    if (fs::is_directory(run.s.root, ec)) write_status(run.s.root, status);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sync: cannot write the status: {}\n", e.what());
+  }
+}
+
 }  // namespace
 
 const char* outcome_name(SyncOutcome o) {
@@ -123,146 +323,21 @@ SyncResult run_sync(const SyncConfig& config, const SyncOptions& options) {
 
 SyncResult run_sync(const SyncConfig& config, const SyncOptions& options, SyncHooks& hooks) {
   const auto t0 = std::chrono::steady_clock::now();
-  SyncResult r;
-  const StatePaths s{config.state_dir};
-  SyncStatus status;
-  std::unique_ptr<BundleSource> source;
+  SyncRun run{config, options, hooks, StatePaths{config.state_dir}, {}, {}, nullptr};
   try {
-    if (!config.enabled()) throw SyncError("no sync source or state folder in the kiosk config");
-    if (config.trusted_keys.empty()) throw SyncError("no trusted keys in the kiosk config: nothing could be verified");
-    for (const auto& d : {s.root, s.store(), s.bundles(), s.incoming()}) fs::create_directories(d);
-    const SyncLock lock(s.lock());
-    for (const auto& line : recover_state(s, config.trusted_keys)) fmt::print(stderr, "sync: {}\n", line);
-    status = read_sync_status(s.root);
-    const fs::path cur = link_target(s.current());
-    const auto cur_manifest = cur.empty() ? std::nullopt : installed_manifest(cur);
-    if (cur_manifest) r.bundle_id = cur_manifest->bundle_id, r.version = cur_manifest->version;
-
-    source = make_source(config);
-    const FetchedManifest fetched = source->fetch_manifest(cur_manifest && !options.allow_older ? status.etag : "");
-    hooks.step("manifest-fetched");
-    if (fetched.absent) {
-      r.outcome = SyncOutcome::up_to_date;
-      r.message = "no bundle at " + source->describe() + " (no USB stick with a stadt-fuer-alle folder)";
-    } else if (fetched.not_modified) {
-      r.outcome = SyncOutcome::up_to_date;
-      r.message = "unchanged on " + source->describe();
-    } else {
-      if (fetched.signature.empty()) throw SyncError("manifest.sig is missing: the bundle is not signed");
-      if (auto why = check_signature(fetched.manifest, fetched.signature, config.trusted_keys); !why.empty())
-        throw SyncError(why);
-      std::string why;
-      const auto m = parse_manifest(fetched.manifest, why);
-      if (!m) throw SyncError(why);
-      const std::string manifest_sha = sha256_hex(fetched.manifest);
-      if (manifest_sha == status.rejected_manifest && !options.allow_older)
-        throw SyncError(fmt::format("version {} was rejected by this kiosk ({}); publish a newer version", m->version,
-                                    status.rejected_reason));
-      // A technician went back from this version: it stays away until a newer one is published.
-      if (status.held_back_version > 0 && m->version <= status.held_back_version && !options.allow_older)
-        throw HeldBack(fmt::format("version {} was rolled back on this kiosk; waiting for a version newer than {}",
-                                   m->version, status.held_back_version));
-      bool same = false;
-      if (cur_manifest) {
-        if (m->bundle_id != cur_manifest->bundle_id && !options.allow_older)
-          throw SyncError(
-              fmt::format("the source has bundle '{}', this kiosk shows '{}'", m->bundle_id, cur_manifest->bundle_id));
-        if (m->version < cur_manifest->version && !options.allow_older)
-          throw SyncError(
-              fmt::format("the source has version {}, older than the version {} shown here (a technician "
-                          "can go back with kioskctl sync --allow-older)",
-                          m->version, cur_manifest->version));
-        if (m->version == cur_manifest->version) {
-          same = read_file(cur / manifest_name, 16u << 20) == fetched.manifest;
-          if (!same && !options.allow_older)
-            throw SyncError(fmt::format("the source has version {} again with different files: versions must increase",
-                                        m->version));
-        }
-      }
-      if (same) {
-        r.outcome = SyncOutcome::up_to_date;
-        r.message = fmt::format("version {} is already shown", m->version);
-        status.etag = fetched.etag;
-      } else {
-        // Only what the store does not have yet.
-        std::vector<const ManifestFile*> missing;
-        std::set<std::string> seen;
-        std::uint64_t need = 0;
-        for (const auto& f : m->files) {
-          if (!seen.insert(f.sha256).second) continue;
-          if (has_blob(s.store(), f.sha256, f.size)) {
-            ++r.files_reused;
-          } else {
-            missing.push_back(&f);
-            need += f.size;
-          }
-        }
-        const std::uint64_t free = free_bytes(s.root);
-        if (free < need + config.reserve_bytes)
-          throw SyncError(fmt::format("disk full: the update needs {} (and {} kept free), {} is free", mib(need),
-                                      mib(config.reserve_bytes), mib(free)));
-        for (const ManifestFile* f : missing) {
-          const fs::path part = s.incoming() / (f->sha256 + ".part");
-          try {
-            source->fetch_file(*f, part, hooks);
-            add_blob(s.store(), part, f->sha256, f->size);
-          } catch (const std::exception& e) {
-            const std::string msg = e.what();
-            throw SyncError(msg.rfind(f->path + ":", 0) == 0 ? msg : f->path + ": " + msg);
-          }
-          ++r.files_fetched;
-          hooks.step("file-stored");
-        }
-        hooks.step("files-complete");
-        const fs::path dir = install_bundle(s, *m, fetched.manifest, fetched.signature, config.trusted_keys, hooks);
-        // Signed is not enough: a bundle the kiosk cannot load (a file name with a newline, content the
-        // signer's tools did not check) would be shown, fail, and be rolled back. Loaded here first.
-        if (const std::string load_error = why_not_loadable(dir); !load_error.empty()) {
-          status.rejected_manifest = manifest_sha;
-          status.rejected_reason = load_error;
-          throw SyncError(fmt::format("version {} does not load, not installed: {}", m->version, load_error));
-        }
-        activate_bundle(s, dir, hooks);
-        status.held_back_version = 0;
-        r.outcome = SyncOutcome::installed;
-        r.bundle_id = m->bundle_id;
-        r.version = m->version;
-        r.message = fmt::format("installed version {} ({} files fetched, {} already here)", m->version, r.files_fetched,
-                                r.files_reused);
-        status.etag = fetched.etag;
-        // Parts of files this bundle does not need are from abandoned updates.
-        std::error_code ec;
-        for (const auto& e : fs::directory_iterator(s.incoming(), ec))
-          if (e.path().extension() == ".part") fs::remove(e.path(), ec);
-        collect_garbage(s);
-        hooks.step("garbage-collected");
-      }
-    }
+    sync_steps(run);
   } catch (const HeldBack& e) {
-    r.outcome = SyncOutcome::up_to_date;
-    r.message = e.what();
-  } catch (const SyncError& e) {
-    r.outcome = SyncOutcome::failed;
-    r.message = e.what();
-  } catch (const std::exception& e) {  // filesystem errors (permissions, ENOSPC in a rename, ...)
-    r.outcome = SyncOutcome::failed;
-    r.message = e.what();
+    run.r.outcome = SyncOutcome::up_to_date;
+    run.r.message = e.what();
+  } catch (const std::exception& e) {  // SyncError, and file system errors (permissions, ENOSPC in a rename, ...)
+    run.r.outcome = SyncOutcome::failed;
+    run.r.message = e.what();
   }
-  if (source) r.bytes_received = source->bytes_received();
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  status.time = utc_now();
-  status.outcome = outcome_name(r.outcome);
-  status.message = r.message;
-  status.bytes_received = r.bytes_received;
-  if (r.outcome != SyncOutcome::failed) status.version = r.version;
-  try {
-    std::error_code ec;
-    if (fs::is_directory(s.root, ec)) write_status(s.root, status);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "sync: cannot write the status: {}\n", e.what());
-  }
+  if (run.source) run.r.bytes_received = run.source->bytes_received();
+  run.r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  record_status(run);
   hooks.step("status-written");
-  return r;
+  return run.r;
 }
 
 bool reject_current_bundle(const fs::path& state_dir, const std::string& reason, bool remember) {

@@ -10,9 +10,9 @@
 #include <sstream>
 
 #include "commands.h"
+#include "core/base/file_io.h"
+#include "core/bundle/content_loader.h"
 #include "core/bundle/manifest.h"
-#include "core/content_loader.h"
-#include "core/file_io.h"
 #include "core/import/map_compile.h"
 #include "publish_checks.h"
 
@@ -90,7 +90,7 @@ int run_build(const BuildArgs& a) {
     fmt::print(stderr, "error: {}\n", why);
     return exit_usage;
   }
-  const fs::path locales = a.locales.empty() ? kiosk::find_locales_dir(src).value_or("locales") : fs::path(a.locales);
+  const fs::path locales = kiosk::locales_dir_for(a.locales, src).value_or("locales");
   const kiosk::Content c = kiosk::load_content(src, locales, publish_checks());
   for (const auto& d : c.diags.items)
     if (d.severity == kiosk::Severity::error) fmt::print(stderr, "{}\n", kiosk::format_diagnostic(d));

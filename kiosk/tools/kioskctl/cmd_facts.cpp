@@ -9,15 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "core/content_loader.h"
+#include "core/base/file_io.h"
+#include "core/base/suggest.h"
+#include "core/bundle/content_loader.h"
 #include "core/facts/csv_table.h"
 #include "core/facts/facts_import.h"
 #include "core/facts/facts_report.h"
 #include "core/facts/facts_sheet.h"
-#include "core/file_io.h"
 #include "core/hours/time_zone.h"
-#include "core/suggest.h"
-#include "core/yaml_read.h"
+#include "core/yaml/yaml_read.h"
 #include "report.h"
 
 namespace kioskctl {
@@ -41,8 +41,7 @@ struct FactsArgs {
 
 // The bundle and catalogs, valid: a worksheet is made from and written into a bundle that loads.
 std::optional<kiosk::Content> load_valid(const FactsArgs& a) {
-  const fs::path locales =
-      a.locales.empty() ? kiosk::find_locales_dir(a.bundle).value_or("locales") : fs::path(a.locales);
+  const fs::path locales = kiosk::locales_dir_for(a.locales, a.bundle).value_or("locales");
   auto c = kiosk::load_content(a.bundle, locales);
   if (!c.ok()) {
     print_diagnostics(stderr, c.diags, 3);

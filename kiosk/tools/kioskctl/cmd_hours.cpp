@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "commands.h"
-#include "core/bundle_loader.h"
+#include "core/bundle/bundle_loader.h"
 #include "core/hours/holiday_calendar.h"
 #include "core/hours/opening_hours.h"
 #include "core/hours/time_zone.h"

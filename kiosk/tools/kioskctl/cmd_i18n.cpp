@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "core/data_paths.h"
-#include "core/i18n_catalog.h"
-#include "core/i18n_check.h"
+#include "core/base/data_paths.h"
+#include "core/i18n/i18n_catalog.h"
+#include "core/i18n/i18n_check.h"
 #include "report.h"
 
 namespace kioskctl {
@@ -21,8 +21,7 @@ struct I18nArgs {
 
 int run_check(const I18nArgs& a) {
   kiosk::Diagnostics diags;
-  const std::filesystem::path dir =
-      a.locales.empty() ? kiosk::find_locales_dir(".").value_or("locales") : std::filesystem::path(a.locales);
+  const std::filesystem::path dir = kiosk::locales_dir_for(a.locales, ".").value_or("locales");
   const kiosk::Catalogs catalogs = kiosk::load_catalogs(dir, diags);
   kiosk::check_catalogs(catalogs, diags);
   if (a.json) {

@@ -10,8 +10,8 @@
 #include <optional>
 
 #include "commands.h"
-#include "core/content_loader.h"
-#include "core/i18n_coverage.h"
+#include "core/bundle/content_loader.h"
+#include "core/bundle/i18n_coverage.h"
 #include "report.h"
 
 namespace kioskctl {
@@ -108,16 +108,12 @@ void print_table(const CoverageArgs& a, const kiosk::I18nCoverage& cov) {
 }
 
 int run_coverage(const CoverageArgs& a) {
-  fs::path locales = a.locales;
-  if (locales.empty()) {
-    auto found = kiosk::find_locales_dir(a.bundle);
-    if (!found) {
-      fmt::print(stderr, "error: cannot find the UI catalogs (locales/*.yaml); give --locales DIR\n");
-      return exit_usage;
-    }
-    locales = *found;
+  const auto locales = kiosk::locales_dir_for(a.locales, a.bundle);
+  if (!locales) {
+    fmt::print(stderr, "error: cannot find the UI catalogs (locales/*.yaml); give --locales DIR\n");
+    return exit_usage;
   }
-  const kiosk::Content c = kiosk::load_content(a.bundle, locales);
+  const kiosk::Content c = kiosk::load_content(a.bundle, *locales);
   if (!c.ok()) {  // the kiosk would not show it at all
     print_diagnostics(stderr, c.diags, 0);
     fmt::print(stderr, "{}: invalid; run 'kioskctl validate {}'\n", a.bundle, a.bundle);

@@ -9,8 +9,8 @@
 #include <memory>
 
 #include "commands.h"
-#include "core/content_loader.h"
-#include "core/i18n_catalog.h"
+#include "core/bundle/content_loader.h"
+#include "core/i18n/i18n_catalog.h"
 #include "core/import/map_compile.h"
 #include "core/mapdata/map_data.h"
 #include "core/routing/directions.h"
@@ -83,8 +83,7 @@ int run_route(const RouteArgs& a) {
     fmt::print(stderr, "error: --profile is foot or wheelchair\n");
     return exit_usage;
   }
-  std::filesystem::path locales = a.locales;
-  if (locales.empty()) locales = kiosk::find_locales_dir(".").value_or("locales");
+  const std::filesystem::path locales = kiosk::locales_dir_for(a.locales, ".").value_or("locales");
   kiosk::Diagnostics diags;
   const kiosk::Catalogs catalogs = kiosk::load_catalogs(locales, diags);
   if (!catalogs.find(a.locale)) {

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "core/pin_hash.h"
+#include "core/config/pin_hash.h"
 
 namespace kioskctl {
 

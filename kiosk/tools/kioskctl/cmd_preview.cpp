@@ -9,7 +9,8 @@
 #include <memory>
 
 #include "commands.h"
-#include "core/content_loader.h"
+#include "core/bundle/content_loader.h"
+#include "kiosk_binary.h"
 #include "text/text_engine.h"
 
 namespace kioskctl {
@@ -25,14 +26,10 @@ struct PreviewArgs {
   std::string kiosk;
 };
 
-// The kiosk program: next to kioskctl when installed, or in the build tree beside tools/.
+// The kiosk program: --kiosk when given, else kioskctl's own (see find_kiosk_binary), else the one on PATH.
 fs::path kiosk_binary(const std::string& given) {
   if (!given.empty()) return given;
-  std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  for (const fs::path& p : {self.parent_path() / "kiosk", self.parent_path() / ".." / ".." / "app" / "kiosk"})
-    if (fs::exists(p, ec)) return p.lexically_normal();
-  return "kiosk";
+  return find_kiosk_binary().value_or("kiosk");
 }
 
 int run_process(const std::vector<std::string>& argv) {
@@ -69,7 +66,7 @@ kiosk::text::Image shrink(const kiosk::text::Image& src, int f) {
 }
 
 int run_preview(const PreviewArgs& a) {
-  const auto locales_dir = a.locales.empty() ? kiosk::find_locales_dir(a.bundle) : std::optional<fs::path>(a.locales);
+  const auto locales_dir = kiosk::locales_dir_for(a.locales, a.bundle);
   if (!locales_dir) {
     fmt::print(stderr, "error: no UI catalogs found; give --locales\n");
     return exit_usage;

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "core/kiosk_config.h"
+#include "core/config/kiosk_config.h"
 #include "core/sync/bundle_install.h"
 #include "core/sync/sync_run.h"
 

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "core/bundle_validate.h"
-#include "core/content_loader.h"
+#include "core/bundle/bundle_validate.h"
+#include "core/bundle/content_loader.h"
 #include "publish_checks.h"
 #include "report.h"
 
@@ -32,16 +32,12 @@ void add_content_options(CLI::App* cmd, ContentArgs& a) {
 }
 
 std::optional<kiosk::Content> load(const ContentArgs& a) {
-  fs::path locales = a.locales;
-  if (locales.empty()) {
-    auto found = kiosk::find_locales_dir(a.bundle);
-    if (!found) {
-      fmt::print(stderr, "error: cannot find the UI catalogs (locales/*.yaml); give --locales DIR\n");
-      return std::nullopt;
-    }
-    locales = *found;
+  const auto locales = kiosk::locales_dir_for(a.locales, a.bundle);
+  if (!locales) {
+    fmt::print(stderr, "error: cannot find the UI catalogs (locales/*.yaml); give --locales DIR\n");
+    return std::nullopt;
   }
-  return kiosk::load_content(a.bundle, locales, publish_checks());
+  return kiosk::load_content(a.bundle, *locales, publish_checks());
 }
 
 nlohmann::json summary_json(const kiosk::Content& c) {

@@ -1,7 +1,7 @@
 #pragma once
 // What `validate` and `bundle build` check beyond the kiosk's own checks on load.
 
-#include "core/content_loader.h"
+#include "core/bundle/content_loader.h"
 
 namespace kioskctl {
 

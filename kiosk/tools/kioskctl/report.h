@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdio>
 
-#include "core/diagnostics.h"
+#include "core/base/diagnostics.h"
 
 namespace kioskctl {
 

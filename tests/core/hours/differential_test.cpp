@@ -9,7 +9,7 @@
 #include <map>
 #include <sstream>
 
-#include "core/bundle_loader.h"
+#include "core/bundle/bundle_loader.h"
 #include "core/hours/civil_date.h"
 #include "core/hours/holiday_calendar.h"
 #include "core/hours/opening_hours.h"

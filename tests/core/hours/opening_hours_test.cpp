@@ -9,7 +9,7 @@
 
 #include "core/hours/civil_date.h"
 #include "core/hours/time_zone.h"
-#include "core/yaml_read.h"
+#include "core/yaml/yaml_read.h"
 
 using namespace kiosk;
 

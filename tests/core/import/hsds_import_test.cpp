@@ -8,7 +8,7 @@
 #include <fstream>
 #include <variant>
 
-#include "core/bundle_loader.h"
+#include "core/bundle/bundle_loader.h"
 #include "core/hours/opening_hours.h"
 #include "core/import/hsds_facts.h"
 #include "core/import/hsds_schedule.h"

@@ -6,7 +6,7 @@
 
 #include <map>
 
-#include "core/bundle_loader.h"
+#include "core/bundle/bundle_loader.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/i18n_catalog.h"
+#include "core/i18n/i18n_catalog.h"
 #include "core/routing/directions.h"
 #include "support/test_support.h"
 #include "support/tiny_map.h"

@@ -6,7 +6,7 @@
 #include <queue>
 #include <random>
 
-#include "core/content_loader.h"
+#include "core/bundle/content_loader.h"
 #include "core/routing/router.h"
 #include "support/test_support.h"
 #include "support/tiny_map.h"

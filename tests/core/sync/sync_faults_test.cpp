@@ -10,7 +10,7 @@
 
 #include <fstream>
 
-#include "core/file_io.h"
+#include "core/base/file_io.h"
 #include "core/sync/content_store.h"
 #include "support/http_test_server.h"
 #include "sync_fixture.h"

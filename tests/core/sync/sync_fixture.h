@@ -41,6 +41,12 @@ struct SyncFixture {
     }
     return dir;
   }
+  // Publishes `version` and syncs it in (it must install).
+  void install(std::int64_t version) {
+    REQUIRE(run_sync(config(publish(version).string())).outcome == SyncOutcome::installed);
+  }
+  // The version the kiosk would show (shown_version with this fixture's key).
+  [[nodiscard]] std::int64_t shown() const;
 };
 
 // The version the kiosk would show, after checking the whole folder like the kiosk does; 0 when none.
@@ -65,6 +71,10 @@ inline void require_nothing_half_installed(const std::filesystem::path& state) {
     for (const auto& e : fs::directory_iterator(s.incoming())) CHECK(e.path().extension() != ".tmp");
   if (fs::is_directory(s.bundles(), ec))
     for (const auto& e : fs::directory_iterator(s.bundles())) CHECK(installed_manifest(e.path()).has_value());
+}
+
+inline std::int64_t SyncFixture::shown() const {
+  return shown_version(state, {key.public_key});
 }
 
 }  // namespace kiosk::test

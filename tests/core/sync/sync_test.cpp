@@ -10,8 +10,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "core/file_io.h"
-#include "core/kiosk_config.h"
+#include "core/base/file_io.h"
+#include "core/config/kiosk_config.h"
 #include "core/sync/content_store.h"
 #include "support/http_test_server.h"
 #include "sync_fixture.h"
@@ -68,20 +68,19 @@ TEST_CASE("sync: a bundle folder that a kiosk shows is not collected", "[sync]")
   REQUIRE(run_sync(cfg).outcome == SyncOutcome::installed);
   const fs::path v1 = link_target(StatePaths{fx.state}.current());
   const BundleLock shown(v1);  // a kiosk still shows version 1
-  REQUIRE(run_sync(fx.config(fx.publish(2).string())).outcome == SyncOutcome::installed);
-  REQUIRE(run_sync(fx.config(fx.publish(3).string())).outcome == SyncOutcome::installed);
+  fx.install(2);
+  fx.install(3);
   CHECK(fs::exists(v1 / "bundle.yaml"));
   CHECK(verify_bundle(v1, {fx.key.public_key}).empty());
 }
 
 TEST_CASE("sync: versions must increase, a technician can go back", "[sync]") {
   SyncFixture fx;
-  const auto keys = std::vector{fx.key.public_key};
-  REQUIRE(run_sync(fx.config(fx.publish(3).string())).outcome == SyncOutcome::installed);
+  fx.install(3);
   auto r = run_sync(fx.config(fx.publish(2).string()));
   CHECK(r.outcome == SyncOutcome::failed);
   CHECK_THAT(r.message, Catch::Contains("version 2, older than the version 3"));
-  CHECK(shown_version(fx.state, keys) == 3);
+  CHECK(fx.shown() == 3);
   CHECK(read_sync_status(fx.state).outcome == "failed");
 
   // The same version again with other files is a mistake of the publisher, not an update.
@@ -95,13 +94,12 @@ TEST_CASE("sync: versions must increase, a technician can go back", "[sync]") {
 
   r = run_sync(fx.config((fx.tmp.path() / "pub-2").string()), SyncOptions{true});
   CHECK(r.outcome == SyncOutcome::installed);
-  CHECK(shown_version(fx.state, keys) == 2);
+  CHECK(fx.shown() == 2);
 }
 
 TEST_CASE("sync: signatures: missing, changed manifest, unknown key", "[sync]") {
   SyncFixture fx;
-  const auto keys = std::vector{fx.key.public_key};
-  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  fx.install(1);
 
   const auto unsigned_dir = fx.publish(2);
   fs::remove(unsigned_dir / signature_name);
@@ -127,7 +125,7 @@ TEST_CASE("sync: signatures: missing, changed manifest, unknown key", "[sync]") 
   CHECK(r.outcome == SyncOutcome::failed);
   CHECK_THAT(r.message, Catch::Contains("which this kiosk does not trust"));
 
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   require_nothing_half_installed(fx.state);
 }
 
@@ -161,19 +159,18 @@ TEST_CASE("sync: a USB stick: nothing until a stick with a bundle is mounted", "
 
 TEST_CASE("sync: the kiosk rejects a bundle it cannot load: back to the previous one, not installed again", "[sync]") {
   SyncFixture fx;
-  const auto keys = std::vector{fx.key.public_key};
-  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  fx.install(1);
   const auto v2 = fx.publish(2);
   REQUIRE(run_sync(fx.config(v2.string())).outcome == SyncOutcome::installed);
   REQUIRE(reject_current_bundle(fx.state, "services/x.yaml:3:5: error: bad opening_hours"));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   const auto st = read_sync_status(fx.state);
   CHECK(st.outcome == "rolled-back");
   CHECK_THAT(st.message, Catch::Contains("bad opening_hours"));
   const auto r = run_sync(fx.config(v2.string()));
   CHECK(r.outcome == SyncOutcome::failed);
   CHECK_THAT(r.message, Catch::Contains("version 2 was rejected by this kiosk"));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   CHECK(run_sync(fx.config(fx.publish(3).string())).outcome == SyncOutcome::installed);
 }
 
@@ -217,42 +214,39 @@ TEST_CASE("sync: the kiosk config's sync section", "[sync]") {
 
 TEST_CASE("sync: after an automatic rollback the rejected bundle is forgotten, not the previous one", "[sync]") {
   SyncFixture fx;
-  const auto keys = std::vector{fx.key.public_key};
-  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
-  REQUIRE(run_sync(fx.config(fx.publish(2).string())).outcome == SyncOutcome::installed);
+  fx.install(1);
+  fx.install(2);
   REQUIRE(reject_current_bundle(fx.state, "services/x.yaml:3:5: error: bad opening_hours"));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   // A technician's "previous bundle" must not bring the rejected one back, and a second failure has
   // nothing to swap with (two bad bundles used to swap ~15 times a second, forever).
   CHECK(link_target(StatePaths{fx.state}.previous()).empty());
   CHECK_FALSE(roll_back_by_hand(fx.state));
   CHECK_FALSE(reject_current_bundle(fx.state, "the previous one fails too"));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
 }
 
 TEST_CASE("sync: a technician's rollback sticks until a newer version is published", "[sync]") {
   SyncFixture fx;
-  const auto keys = std::vector{fx.key.public_key};
-  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  fx.install(1);
   const auto v2 = fx.publish(2);
   REQUIRE(run_sync(fx.config(v2.string())).outcome == SyncOutcome::installed);
   REQUIRE(roll_back_by_hand(fx.state));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   CHECK(read_sync_status(fx.state).held_back_version == 2);
   auto r = run_sync(fx.config(v2.string()));  // the next timer sync
   CHECK(r.outcome == SyncOutcome::up_to_date);
   CHECK_THAT(r.message, Catch::Contains("rolled back on this kiosk"));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   r = run_sync(fx.config(fx.publish(3).string()));
   CHECK(r.outcome == SyncOutcome::installed);
-  CHECK(shown_version(fx.state, keys) == 3);
+  CHECK(fx.shown() == 3);
   CHECK(read_sync_status(fx.state).held_back_version == 0);
 }
 
 TEST_CASE("sync: a signed bundle whose content does not load is not installed", "[sync]") {
   SyncFixture fx;
-  const auto keys = std::vector{fx.key.public_key};
-  REQUIRE(run_sync(fx.config(fx.publish(1).string())).outcome == SyncOutcome::installed);
+  fx.install(1);
   const auto v2 = fx.publish(2);
   fs::path first;
   for (const auto& e : fs::directory_iterator(v2 / "services"))
@@ -262,7 +256,7 @@ TEST_CASE("sync: a signed bundle whose content does not load is not installed", 
   const auto r = run_sync(fx.config(v2.string()));
   CHECK(r.outcome == SyncOutcome::failed);
   CHECK_THAT(r.message, Catch::Contains("does not load") && Catch::Contains("opening_hrs"));
-  CHECK(shown_version(fx.state, keys) == 1);
+  CHECK(fx.shown() == 1);
   CHECK_FALSE(read_sync_status(fx.state).rejected_manifest.empty());
 }
 

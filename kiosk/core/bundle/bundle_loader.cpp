@@ -1,0 +1,678 @@
+#include "core/bundle/bundle_loader.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <regex>
+#include <thread>
+
+#include "core/base/limits.h"
+#include "core/base/utf8.h"
+#include "core/i18n/contact_format.h"
+#include "core/model/vocabulary.h"
+#include "core/yaml/yaml_file.h"
+#include "core/yaml/yaml_read.h"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_known_timezone(const std::string& id) {
+  icu::UnicodeString canonical;
+  UBool is_system = false;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::TimeZone::getCanonicalID(icu::UnicodeString::fromUTF8(id), canonical, is_system, status);
+  return U_SUCCESS(status) && is_system;
+}
+
+template <typename Array>
+std::optional<std::string> read_word(const ReadContext& ctx, const YAML::Node& n, std::string_view what,
+                                     const Array& words) {
+  auto s = read_string(ctx, n, what, limits::max_id);
+  if (!s) return std::nullopt;
+  if (std::find(words.begin(), words.end(), *s) != words.end()) return s;
+  ctx.diags.error(ctx.pos(n), "bad-value", fmt::format("{} '{}' is not one of: {}", what, *s, fmt::join(words, ", ")));
+  return std::nullopt;
+}
+
+// A list, or a single value as shorthand for a list of one.
+template <typename Fn>
+void for_each_item(const YAML::Node& n, Fn&& fn) {
+  if (n.IsSequence()) {
+    for (const auto& item : n) fn(item);
+  } else {
+    fn(n);
+  }
+}
+
+GeoPoint read_location(const ReadContext& ctx, const MapReader& m, std::string_view what, SourcePos& pos) {
+  GeoPoint p;
+  const YAML::Node lat = m.require("lat", "add 'lat:' and 'lon:' in WGS84 degrees, e.g. lat: 50.7753");
+  const YAML::Node lon = m.require("lon", "add 'lat:' and 'lon:' in WGS84 degrees, e.g. lon: 6.0839");
+  if (lat.IsDefined() && !lat.IsNull()) {
+    pos = ctx.pos(lat);
+    if (auto v = read_number(ctx, lat, fmt::format("the latitude of {}", what), -90, 90)) p.lat = *v;
+  }
+  if (lon.IsDefined() && !lon.IsNull())
+    if (auto v = read_number(ctx, lon, fmt::format("the longitude of {}", what), -180, 180)) p.lon = *v;
+  return p;
+}
+
+// A path the bundle names (the map files) must stay inside the bundle: `../../etc/shadow` or `/etc` would
+// make `bundle build` copy or write outside its folders.
+std::optional<std::string> read_bundle_path(const ReadContext& ctx, const YAML::Node& n, std::string_view what) {
+  auto v = read_string(ctx, n, what, limits::max_short_text);
+  if (!v) return std::nullopt;
+  const fs::path p(*v);
+  const fs::path normal = p.lexically_normal();
+  const bool escapes = !normal.empty() && normal.begin()->string() == "..";
+  if (p.is_absolute() || p.has_root_name() || p.has_root_directory() || escapes || normal == "." ||
+      normal.filename().empty() || v->find('\\') != std::string::npos) {
+    ctx.diags.error(ctx.pos(n), "path-outside-bundle", fmt::format("{} '{}' is not a file inside the bundle", what, *v),
+                    "write a path relative to the bundle folder, without '..', e.g. map/city.kmap");
+    return std::nullopt;
+  }
+  return normal.generic_string();
+}
+
+void read_bundle_file(const ReadContext& ctx, Bundle& b) {
+  MapReader m(ctx, ctx.file.root, "bundle.yaml",
+              {"id", "version", "title", "timezone", "holiday_region", "default_locale", "locales", "area", "kiosks",
+               "map", "attribution", "verification"});
+  if (!m.ok()) return;
+  if (auto n = m.require("id"); n.IsDefined() && !n.IsNull())
+    if (auto v = read_id(ctx, n, "the bundle id")) b.id = *v;
+  if (auto n = m.require("version", "add 'version: 1' and increase it with every release");
+      n.IsDefined() && !n.IsNull())
+    if (auto v = read_integer(ctx, n, "the bundle version", 1, INT64_MAX)) b.version = *v;
+  if (auto n = m.require("title"); n.IsDefined() && !n.IsNull())
+    b.title = read_localized(ctx, n, "the bundle title", limits::max_name);
+  if (auto n = m.require("timezone", "add an IANA time zone, e.g. 'timezone: Europe/Berlin'");
+      n.IsDefined() && !n.IsNull()) {
+    if (auto v = read_string(ctx, n, "the time zone", 64)) {
+      if (is_known_timezone(*v))
+        b.timezone = *v;
+      else
+        ctx.diags.error(ctx.pos(n), "bad-timezone", fmt::format("'{}' is not an IANA time zone", *v),
+                        "write e.g. Europe/Berlin");
+    }
+  }
+  if (m.has("holiday_region")) {
+    const YAML::Node n = m.get("holiday_region");
+    if (auto v = read_string(ctx, n, "the holiday region", 10)) {
+      static const std::regex iso3166_2("[A-Z]{2}(-[A-Z0-9]{1,3})?");
+      if (std::regex_match(*v, iso3166_2))
+        b.holiday_region = *v;
+      else
+        ctx.diags.error(ctx.pos(n), "bad-value", fmt::format("holiday region '{}' is not an ISO 3166-2 code", *v),
+                        "write e.g. DE-NW");
+    }
+  }
+  if (auto n = m.require("default_locale"); n.IsDefined() && !n.IsNull())
+    if (auto v = read_language_tag(ctx, n, "the default locale")) b.default_locale = *v;
+  if (auto n = m.require("locales", "list the languages this bundle offers, e.g. 'locales: [de, en, ar]'");
+      n.IsDefined() && !n.IsNull()) {
+    b.locales_pos = ctx.pos(n);
+    if (!n.IsSequence()) {
+      ctx.diags.error(ctx.pos(n), "wrong-type", "the locales must be a list");
+    } else {
+      for (const auto& item : n) {
+        auto tag = read_language_tag(ctx, item, "a locale");
+        if (!tag) continue;
+        if (std::find(b.locales.begin(), b.locales.end(), *tag) != b.locales.end())
+          ctx.diags.error(ctx.pos(item), "duplicate-id", fmt::format("locale '{}' is listed twice", *tag));
+        else {
+          b.locales.push_back(*tag);
+          b.locale_pos.push_back(ctx.pos(item));
+        }
+      }
+    }
+  }
+  if (auto n = m.require("area", "add the area the bundle covers: 'area: {south: .., west: .., north: .., east: ..}'");
+      n.IsDefined() && !n.IsNull()) {
+    MapReader a(ctx, n, "the area", {"south", "west", "north", "east"});
+    auto get = [&](std::string_view k, double lo, double hi, double& out) {
+      if (auto v = a.require(k); v.IsDefined() && !v.IsNull())
+        if (auto d = read_number(ctx, v, fmt::format("the area's {}", k), lo, hi)) out = *d;
+    };
+    get("south", -90, 90, b.area.south);
+    get("north", -90, 90, b.area.north);
+    get("west", -180, 180, b.area.west);
+    get("east", -180, 180, b.area.east);
+    if (a.ok() && (b.area.south >= b.area.north || b.area.west >= b.area.east))
+      ctx.diags.error(ctx.pos(n), "bad-area", "the area is empty: south must be below north and west left of east");
+  }
+  if (m.has("kiosks")) {
+    const YAML::Node list = m.get("kiosks");
+    if (!list.IsSequence()) {
+      ctx.diags.error(ctx.pos(list), "wrong-type", "'kiosks' must be a list");
+    } else {
+      for (const auto& item : list) {
+        MapReader k(ctx, item, "a kiosk", {"id", "name", "lat", "lon", "heading"});
+        if (!k.ok()) continue;
+        KioskPlace place;
+        place.pos = ctx.pos(item);
+        if (auto n = k.require("id"); n.IsDefined() && !n.IsNull())
+          if (auto v = read_id(ctx, n, "the kiosk id")) place.id = *v;
+        if (k.has("name")) place.name = read_localized(ctx, k.get("name"), "the kiosk name", limits::max_name);
+        SourcePos loc_pos;
+        place.location = read_location(ctx, k, "the kiosk", loc_pos);
+        if (k.has("heading"))
+          if (auto v = read_number(ctx, k.get("heading"), "the kiosk heading", 0, 360)) place.heading_deg = *v;
+        b.kiosks.push_back(std::move(place));
+      }
+    }
+  }
+  if (m.has("map")) {
+    MapReader mp(ctx, m.get("map"), "the map", {"source", "compiled"});
+    if (auto n = mp.require("source"); n.IsDefined() && !n.IsNull())
+      if (auto v = read_bundle_path(ctx, n, "the map source")) b.map_source = *v;
+    if (mp.has("compiled"))
+      if (auto v = read_bundle_path(ctx, mp.get("compiled"), "the compiled map")) b.map_compiled = *v;
+  }
+  if (auto n = m.require("attribution", "add e.g. 'attribution: \"© OpenStreetMap contributors, ODbL 1.0\"'");
+      n.IsDefined() && !n.IsNull())
+    if (auto v = read_string(ctx, n, "the attribution", limits::max_short_text)) b.attribution = *v;
+  if (m.has("verification")) {
+    MapReader v(ctx, m.get("verification"), "verification", {"every_months"});
+    if (v.has("every_months"))
+      if (auto months = read_integer(ctx, v.get("every_months"), "verification every_months", 1, 120))
+        b.verify_every_months = static_cast<int>(*months);
+  }
+}
+
+void read_categories_file(const ReadContext& ctx, Bundle& b) {
+  MapReader top(ctx, ctx.file.root, "categories.yaml", {"categories"});
+  const YAML::Node list = top.require("categories");
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    ctx.diags.error(ctx.pos(list), "wrong-type", "'categories' must be a list");
+    return;
+  }
+  for (const auto& item : list) {
+    MapReader m(ctx, item, "a category", {"id", "icon", "colour", "name", "synonyms"});
+    if (!m.ok()) continue;
+    Category c;
+    c.pos = ctx.pos(item);
+    if (auto n = m.require("id"); n.IsDefined() && !n.IsNull())
+      if (auto v = read_id(ctx, n, "the category id")) c.id = *v;
+    if (auto n = m.require("name"); n.IsDefined() && !n.IsNull())
+      c.name = read_localized(ctx, n, "the category name", limits::max_name);
+    if (m.has("icon"))
+      if (auto v = read_id(ctx, m.get("icon"), "the icon")) c.icon = *v;
+    if (m.has("colour")) {
+      const YAML::Node n = m.get("colour");
+      if (auto v = read_string(ctx, n, "the colour", 7)) {
+        static const std::regex hex("#[0-9A-Fa-f]{6}");
+        if (std::regex_match(*v, hex))
+          c.colour = *v;
+        else
+          ctx.diags.error(ctx.pos(n), "bad-value", fmt::format("colour '{}' is not #RRGGBB", *v),
+                          "write e.g. '#1f7a4d'");
+      }
+    }
+    if (m.has("synonyms")) {
+      const YAML::Node syn = m.get("synonyms");
+      if (!syn.IsMap()) {
+        ctx.diags.error(ctx.pos(syn), "wrong-type", "synonyms must map language tags to lists of words");
+      } else {
+        for (const auto& kv : syn) {
+          auto tag = read_language_tag(ctx, kv.first, "the language of synonyms");
+          auto words = read_string_list(ctx, kv.second, "a synonym", limits::max_short_text);
+          if (tag) c.synonyms[*tag] = std::move(words);
+        }
+      }
+    }
+    b.categories.push_back(std::move(c));
+  }
+}
+
+void read_service(const ReadContext& ctx, const YAML::Node& item, Bundle& b) {
+  MapReader m(
+      ctx, item, "a service",
+      {"id",         "category",      "name",   "description",   "address",    "lat",      "lon",       "opening_hours",
+       "phone",      "website",       "email",  "languages",     "fees",       "fee_note", "documents", "anonymous",
+       "wheelchair", "target_groups", "source", "last_verified", "verified_by"});
+  if (!m.ok()) return;
+  Service s;
+  s.pos = ctx.pos(item);
+  if (auto n = m.require("id", "add a unique 'id:' such as 'stadtbibliothek-aachen'"); n.IsDefined() && !n.IsNull()) {
+    s.id_pos = ctx.pos(n);
+    if (auto v = read_id(ctx, n, "the service id")) s.id = *v;
+  }
+  if (auto n = m.require("category", "add 'category:' with the id of a category from categories.yaml");
+      n.IsDefined() && !n.IsNull()) {
+    s.category_pos = ctx.pos(n);
+    if (auto v = read_id(ctx, n, "the category")) s.category = *v;
+  }
+  if (m.has("name")) s.name = read_localized(ctx, m.get("name"), "the name", limits::max_name);
+  if (m.has("description"))
+    s.description = read_localized(ctx, m.get("description"), "the description", limits::max_description);
+  if (m.has("address")) {
+    MapReader a(ctx, m.get("address"), "the address", {"street", "postcode", "city", "note"});
+    if (a.has("street"))
+      if (auto v = read_string(ctx, a.get("street"), "the street", limits::max_short_text)) s.address.street = *v;
+    if (a.has("postcode"))
+      if (auto v = read_string(ctx, a.get("postcode"), "the postcode", 20)) s.address.postcode = *v;
+    if (a.has("city"))
+      if (auto v = read_string(ctx, a.get("city"), "the city", limits::max_name)) s.address.city = *v;
+    if (a.has("note")) s.address.note = read_localized(ctx, a.get("note"), "the address note", limits::max_short_text);
+  }
+  s.location = read_location(ctx, m, "the service", s.location_pos);
+  if (m.has("opening_hours")) {
+    s.opening_hours_pos = ctx.pos(m.get("opening_hours"));
+    // Point at the value itself, inside its quotes, so that a column within it can be added.
+    const YAML::Mark mark = m.get("opening_hours").Mark();
+    if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < ctx.file.text.size() &&
+        (ctx.file.text[static_cast<std::size_t>(mark.pos)] == '"' ||
+         ctx.file.text[static_cast<std::size_t>(mark.pos)] == '\''))
+      ++s.opening_hours_pos.col;
+    if (auto v = read_string(ctx, m.get("opening_hours"), "opening_hours", limits::max_short_text))
+      s.opening_hours = *v;
+  }
+  if (m.has("phone")) {
+    const YAML::Node n = m.get("phone");
+    for (const auto& p : read_string_list(ctx, n, "a phone number", 40)) {
+      if (is_valid_phone(p))
+        s.phones.push_back(p);
+      else
+        ctx.diags.error(ctx.pos(n), "bad-phone", fmt::format("phone '{}' is not a phone number", p),
+                        "write digits with spaces and an optional leading +, e.g. +49 241 432-0");
+    }
+  }
+  if (m.has("website")) {
+    const YAML::Node n = m.get("website");
+    if (auto v = read_string(ctx, n, "the website", limits::max_url)) {
+      if (is_valid_web_url(*v))
+        s.website = *v;
+      else
+        ctx.diags.error(ctx.pos(n), "bad-url", fmt::format("website '{}' is not a web address", *v),
+                        "write a full address starting with https:// or http://");
+    }
+  }
+  if (m.has("email")) {
+    const YAML::Node n = m.get("email");
+    if (auto v = read_string(ctx, n, "the e-mail address", 254)) {
+      if (is_valid_email(*v))
+        s.email = *v;
+      else
+        ctx.diags.error(ctx.pos(n), "bad-email", fmt::format("e-mail '{}' is not an e-mail address", *v),
+                        "write e.g. beratung@example.org");
+    }
+  }
+  if (m.has("languages")) {
+    for_each_item(m.get("languages"), [&](const YAML::Node& l) {
+      if (auto tag = read_language_tag(ctx, l, "a spoken language")) s.languages.push_back(*tag);
+    });
+  }
+  if (m.has("fees"))
+    if (auto i = read_choice(ctx, m.get("fees"), "fees", {"unknown", "free", "reduced", "paid"}))
+      s.fees = static_cast<Fees>(*i);
+  if (m.has("fee_note")) s.fee_note = read_localized(ctx, m.get("fee_note"), "the fee note", limits::max_short_text);
+  if (m.has("documents")) {
+    const YAML::Node n = m.get("documents");
+    s.documents.pos = ctx.pos(n);
+    if (n.IsScalar() && (n.Scalar() == "none" || n.Scalar() == "unknown")) {
+      s.documents.known = n.Scalar() == "none";
+    } else if (n.IsSequence()) {
+      s.documents.known = true;
+      for (const auto& d : n)
+        if (auto w = read_word(ctx, d, "a document", vocabulary::documents)) s.documents.required.push_back(*w);
+    } else {
+      ctx.diags.error(ctx.pos(n), "bad-value", "documents must be 'none', 'unknown' or a list of documents",
+                      "e.g. 'documents: [health_insurance_card]'");
+    }
+  }
+  if (m.has("anonymous"))
+    if (auto i = read_choice(ctx, m.get("anonymous"), "anonymous", {"unknown", "yes", "no"}))
+      s.anonymous = static_cast<YesNo>(*i);
+  if (m.has("wheelchair"))
+    if (auto i = read_choice(ctx, m.get("wheelchair"), "wheelchair", {"unknown", "yes", "limited", "no"}))
+      s.wheelchair = static_cast<Wheelchair>(*i);
+  if (m.has("target_groups")) {
+    for_each_item(m.get("target_groups"), [&](const YAML::Node& g) {
+      if (auto w = read_word(ctx, g, "a target group", vocabulary::target_groups)) s.target_groups.push_back(*w);
+    });
+  }
+  if (m.has("source"))
+    if (auto v = read_string(ctx, m.get("source"), "the source", limits::max_short_text)) s.source = *v;
+  if (m.has("last_verified")) {
+    s.last_verified = read_date(ctx, m.get("last_verified"), "last_verified");
+    s.last_verified_pos = ctx.pos(m.get("last_verified"));
+  }
+  if (m.has("verified_by"))
+    if (auto v = read_string(ctx, m.get("verified_by"), "verified_by", limits::max_name)) s.verified_by = *v;
+  b.services.push_back(std::move(s));
+}
+
+void read_services_file(const ReadContext& ctx, Bundle& b) {
+  MapReader top(ctx, ctx.file.root, ctx.file.display_path, {"services"});
+  const YAML::Node list = top.require("services");
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    ctx.diags.error(ctx.pos(list), "wrong-type", "'services' must be a list");
+    return;
+  }
+  for (const auto& item : list) read_service(ctx, item, b);
+}
+
+void read_announcements_file(const ReadContext& ctx, Bundle& b) {
+  MapReader top(ctx, ctx.file.root, "announcements.yaml", {"announcements"});
+  const YAML::Node list = top.get("announcements");
+  if (!list.IsDefined() || list.IsNull()) return;
+  if (!list.IsSequence()) {
+    ctx.diags.error(ctx.pos(list), "wrong-type", "'announcements' must be a list");
+    return;
+  }
+  for (const auto& item : list) {
+    MapReader m(ctx, item, "an announcement",
+                {"id", "text", "from", "until", "days", "hours", "priority", "emergency"});
+    if (!m.ok()) continue;
+    Announcement a;
+    a.pos = ctx.pos(item);
+    if (auto n = m.require("id"); n.IsDefined() && !n.IsNull())
+      if (auto v = read_id(ctx, n, "the announcement id")) a.id = *v;
+    if (auto n = m.require("text"); n.IsDefined() && !n.IsNull())
+      a.text = read_localized(ctx, n, "the announcement text", limits::max_announcement);
+    if (m.has("from")) a.from = read_date_time(ctx, m.get("from"), "'from'");
+    if (m.has("until")) {
+      a.until_pos = ctx.pos(m.get("until"));
+      a.until = read_date_time(ctx, m.get("until"), "'until'");
+      // A bare date means "until the end of that day".
+      if (a.until && m.get("until").Scalar().size() == 10) a.until->minute_of_day = 24 * 60 - 1;
+    }
+    if (m.has("days")) {
+      static constexpr std::string_view names[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+      for (const auto& d : read_string_list(ctx, m.get("days"), "a day", 2)) {
+        auto it = std::find(std::begin(names), std::end(names), d);
+        if (it == std::end(names))
+          ctx.diags.error(ctx.pos(m.get("days")), "bad-value",
+                          fmt::format("day '{}' is not one of Mo Tu We Th Fr Sa Su", d));
+        else
+          a.weekdays.push_back(static_cast<int>(it - std::begin(names)));
+      }
+    }
+    if (m.has("hours")) {
+      const YAML::Node n = m.get("hours");
+      if (auto v = read_string(ctx, n, "the hours", 11)) {
+        const auto dash = v->find('-');
+        auto from = parse_hh_mm(v->substr(0, dash));
+        auto to = dash == std::string::npos ? std::nullopt : parse_hh_mm(v->substr(dash + 1));
+        if (from && to && *from < *to) {
+          a.start_minute = *from;
+          a.end_minute = *to;
+        } else {
+          ctx.diags.error(ctx.pos(n), "bad-value", fmt::format("hours '{}' is not a time range", *v),
+                          "write HH:MM-HH:MM, e.g. 08:00-18:00");
+        }
+      }
+    }
+    if (m.has("priority"))
+      if (auto v = read_integer(ctx, m.get("priority"), "the priority", -100, 100)) a.priority = static_cast<int>(*v);
+    if (m.has("emergency"))
+      if (auto v = read_bool(ctx, m.get("emergency"), "emergency")) a.emergency = *v;
+    b.announcements.push_back(std::move(a));
+  }
+}
+
+void read_holidays_file(const ReadContext& ctx, Bundle& b) {
+  MapReader top(ctx, ctx.file.root, "holidays.yaml", {"public", "school"});
+  if (!top.ok()) return;
+  const YAML::Node pub = top.get("public");
+  if (pub.IsDefined() && !pub.IsNull()) {
+    if (!pub.IsSequence()) {
+      ctx.diags.error(ctx.pos(pub), "wrong-type", "'public' must be a list of holidays");
+    } else {
+      for (const auto& item : pub) {
+        MapReader m(ctx, item, "a public holiday", {"date", "name"});
+        if (!m.ok()) continue;
+        Holiday h;
+        h.pos = ctx.pos(item);
+        if (auto n = m.require("date"); n.IsDefined() && !n.IsNull())
+          if (auto d = read_date(ctx, n, "the holiday date")) h.date = *d;
+        if (m.has("name")) h.name = read_localized(ctx, m.get("name"), "the holiday name", limits::max_name);
+        b.holidays.push_back(std::move(h));
+      }
+    }
+  }
+  const YAML::Node school = top.get("school");
+  if (school.IsDefined() && !school.IsNull()) {
+    if (!school.IsSequence()) {
+      ctx.diags.error(ctx.pos(school), "wrong-type", "'school' must be a list of holiday periods");
+    } else {
+      for (const auto& item : school) {
+        MapReader m(ctx, item, "a school holiday", {"from", "until", "name"});
+        if (!m.ok()) continue;
+        SchoolHoliday h;
+        h.pos = ctx.pos(item);
+        if (auto n = m.require("from"); n.IsDefined() && !n.IsNull())
+          if (auto d = read_date(ctx, n, "'from'")) h.from = *d;
+        if (auto n = m.require("until"); n.IsDefined() && !n.IsNull()) {
+          if (auto d = read_date(ctx, n, "'until'")) {
+            h.until = *d;
+            if (h.until < h.from)
+              ctx.diags.error(ctx.pos(n), "until-before-from", "'until' is before 'from'", "swap the two dates");
+          }
+        }
+        if (m.has("name")) h.name = read_localized(ctx, m.get("name"), "the holiday name", limits::max_name);
+        b.school_holidays.push_back(std::move(h));
+      }
+    }
+  }
+}
+
+template <typename Reader>
+bool read_file(const fs::path& dir, const fs::path& rel, bool required, Diagnostics& diags, Bundle& b,
+               Reader&& reader) {
+  const fs::path full = dir / rel;
+  const std::string shown = full.generic_string();
+  std::error_code ec;
+  if (!fs::exists(full, ec)) {
+    if (required)
+      diags.error({shown, 0, 0}, "missing-file", fmt::format("{} is missing", rel.generic_string()),
+                  "every bundle needs it");
+    return false;
+  }
+  auto file = load_yaml_file(full, shown, diags);
+  if (!file) return false;
+  const ReadContext ctx{*file, diags};
+  reader(ctx, b);
+  return true;
+}
+
+// Service files are independent: parse them on every core (a city can have 10,000 services), then merge
+// in file order so that the result and the order of diagnostics do not depend on the thread count.
+void read_service_files(const fs::path& dir, const std::vector<fs::path>& files, Diagnostics& diags, Bundle& b) {
+  const std::size_t cores = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  const std::size_t n = std::min(cores, files.size() / 64 + 1);
+  struct Part {
+    Bundle bundle;
+    Diagnostics diags;
+  };
+  std::vector<Part> parts(n);
+  auto work = [&](std::size_t k) {
+    const std::size_t begin = files.size() * k / n, end = files.size() * (k + 1) / n;
+    for (std::size_t i = begin; i < end; ++i) {
+      try {
+        read_file(dir, files[i], true, parts[k].diags, parts[k].bundle, read_services_file);
+      } catch (const std::exception& e) {  // e.g. out of memory: report it and go on with the next file
+        parts[k].diags.error({(dir / files[i]).generic_string(), 0, 0}, "unreadable", e.what());
+      }
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t k = 1; k < n; ++k) threads.emplace_back(work, k);
+    work(0);
+  }
+  for (auto& part : parts) {
+    std::move(part.bundle.services.begin(), part.bundle.services.end(), std::back_inserter(b.services));
+    std::move(part.diags.items.begin(), part.diags.items.end(), std::back_inserter(diags.items));
+  }
+}
+
+// Every file in the bundle is read by a rule or named: an editor who puts a service into notes.txt, a
+// subfolder or a file named .YAML must learn that the kiosk will not show it. Hidden files (.git,
+// .editorconfig) belong to the editor's tools and are left alone.
+void name_unread_files(const fs::path& dir, const Bundle& b, Diagnostics& diags) {
+  auto hidden = [](const fs::path& p) { return p.filename().string().starts_with("."); };
+  auto first_component = [](const std::string& rel) { return rel.substr(0, rel.find('/')); };
+  std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml",
+                                    "services",    "locales",         "manifest.json",      "manifest.sig",
+                                    "LICENSE.md",  "LICENSE",         "README.md",          "README"};
+  for (const auto& rel : {b.map_source, b.map_compiled})
+    if (!rel.empty()) known.push_back(first_component(rel));
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (hidden(it->path()) || std::find(known.begin(), known.end(), name) != known.end()) continue;
+    diags.warning({it->path().generic_string(), 0, 0}, "unread-file",
+                  fmt::format("{}{} is not part of the bundle format: the kiosk does not read it", name,
+                              it->is_directory() ? "/" : ""),
+                  "move it out of the bundle, or see content/README.md for the files a bundle holds");
+  }
+  for (fs::directory_iterator it(dir / "services", ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (hidden(p)) continue;
+    const std::string shown = p.generic_string();
+    const std::string ext = p.extension().string();
+    std::string lower_ext = ext;
+    for (char& c : lower_ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (it->is_directory()) {
+      diags.warning(
+          {shown, 0, 0}, "unread-file",
+          fmt::format("services/{}/ is not read: service files must lie directly in services/", p.filename().string()),
+          "move its .yaml files up into services/");
+    } else if (ext == ".yaml" || ext == ".yml") {
+      continue;
+    } else if (lower_ext == ".yaml" || lower_ext == ".yml") {
+      diags.error({shown, 0, 0}, "unread-file",
+                  fmt::format("{} is not read: service files end in .yaml, in lower case", p.filename().string()),
+                  fmt::format("rename it to {}.yaml", p.stem().string()));
+    } else {
+      diags.warning({shown, 0, 0}, "unread-file",
+                    fmt::format("{} is not read: only .yaml files in services/ hold services", p.filename().string()),
+                    "rename it to end in .yaml if it holds services, or move it out of the bundle");
+    }
+  }
+}
+
+// A bundle holds regular files and folders only. A symbolic link (`LICENSE.md -> /etc/shadow`) would make
+// `bundle build` publish a file of the build machine, and a FIFO or device would hang whoever reads it.
+// Hidden entries (.git) belong to the editor's tools: the build never copies them.
+void refuse_special_files(const fs::path& dir, Diagnostics& diags) {
+  std::error_code ec;
+  std::size_t entries = 0;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.filename().string().starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (++entries > limits::max_bundle_entries || it.depth() > 8) {
+      diags.error({dir.generic_string(), 0, 0}, "too-many-files",
+                  fmt::format("the bundle holds more than {} files or folders nested deeper than 8",
+                              limits::max_bundle_entries),
+                  "a bundle holds its YAML files, its map and the catalogs");
+      return;
+    }
+    const std::string name = p.filename().string();
+    if (first_invalid_utf8(name) || has_control_byte(name)) {
+      diags.error({dir.generic_string(), 0, 0}, "bad-file-name",
+                  fmt::format("a file name in {} holds a line break, a control character or invalid UTF-8",
+                              p.parent_path().lexically_relative(dir).generic_string()),
+                  "rename it: names like that break the messages that point at a file");
+      continue;
+    }
+    const fs::file_status st = it->symlink_status(ec);
+    if (fs::is_symlink(st)) {
+      diags.error({p.generic_string(), 0, 0}, "symlink",
+                  fmt::format("{} is a symbolic link: a bundle holds only its own files",
+                              p.lexically_relative(dir).generic_string()),
+                  "replace the link by a copy of the file it points to");
+    } else if (!fs::is_regular_file(st) && !fs::is_directory(st)) {
+      diags.error({p.generic_string(), 0, 0}, "not-a-file",
+                  fmt::format("{} is not a regular file (a pipe, socket or device)",
+                              p.lexically_relative(dir).generic_string()),
+                  "remove it from the bundle");
+    }
+  }
+}
+
+}  // namespace
+
+Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
+  Bundle b;
+  b.root = dir.generic_string();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags.error({b.root, 0, 0}, "missing-file", "not a directory", "give the folder that holds bundle.yaml");
+    return b;
+  }
+  const std::size_t errors_before = diags.count(Severity::error);
+  refuse_special_files(dir, diags);
+  if (diags.count(Severity::error) > errors_before) return b;  // nothing of it is read
+  read_file(dir, "bundle.yaml", true, diags, b, read_bundle_file);
+  read_file(dir, "categories.yaml", true, diags, b, read_categories_file);
+
+  std::vector<fs::path> service_files;
+  std::uintmax_t service_bytes = 0;
+  for (fs::directory_iterator it(dir / "services", ec), end; !ec && it != end; it.increment(ec)) {
+    const auto ext = it->path().extension();
+    if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+      service_files.push_back(fs::path("services") / it->path().filename());
+      std::error_code size_ec;
+      service_bytes += it->file_size(size_ec);
+    }
+  }
+  std::sort(service_files.begin(), service_files.end());
+  if (service_files.empty())
+    diags.warning({(dir / "services").generic_string(), 0, 0}, "no-services", "the bundle has no services",
+                  "add services/*.yaml files");
+  if (service_bytes > limits::max_service_files_bytes) {
+    diags.error({(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
+                fmt::format("the service files hold {:.0f} MiB, more than the limit of {} MiB",
+                            static_cast<double>(service_bytes) / 1048576.0, limits::max_service_files_bytes >> 20),
+                "a kiosk shows one city: split the region into several bundles");
+    return b;
+  }
+  read_service_files(dir, service_files, diags, b);
+  if (b.services.size() > limits::max_services)
+    diags.error(
+        {(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
+        fmt::format("the bundle has {} services, more than the limit of {}", b.services.size(), limits::max_services),
+        "a kiosk shows one city: split the region into several bundles");
+
+  if (!b.map_compiled.empty() && !fs::exists(dir / b.map_compiled, ec))
+    diags.warning({(dir / "bundle.yaml").generic_string(), 0, 0}, "no-compiled-map",
+                  b.map_compiled + " does not exist: the kiosk will show no map and no routes",
+                  "build it: kioskctl map build --pbf " + (dir / b.map_source).generic_string() + " --out " +
+                      (dir / b.map_compiled).generic_string());
+
+  read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
+  name_unread_files(dir, b, diags);
+  if (!read_file(dir, "holidays.yaml", false, diags, b, read_holidays_file))
+    diags.warning({(dir / "holidays.yaml").generic_string(), 0, 0}, "no-holidays",
+                  "holidays.yaml is missing: opening hours on public holidays (PH) will show as unknown");
+  return b;
+}
+
+void read_services_yaml(const YamlFile& file, Bundle& b, Diagnostics& diags) {
+  read_services_file(ReadContext{file, diags}, b);
+}
+
+bool load_holidays_file(const fs::path& file, Bundle& b, Diagnostics& diags) {
+  const std::size_t errors = diags.count(Severity::error);
+  auto f = load_yaml_file(file, file.generic_string(), diags);
+  if (!f) return false;
+  read_holidays_file(ReadContext{*f, diags}, b);
+  return diags.count(Severity::error) == errors;
+}
+
+}  // namespace kiosk

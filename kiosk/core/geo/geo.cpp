@@ -1,0 +1,21 @@
+#include "core/geo/geo.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace kiosk {
+
+double distance_m(GeoPoint a, GeoPoint b) {
+  constexpr double rad = std::numbers::pi / 180;
+  const double dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * earth_radius_m * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+int walking_minutes(double metres, double speed_mps, double detour) {
+  return std::max(1, static_cast<int>(std::ceil(metres * detour / speed_mps / 60)));
+}
+
+}  // namespace kiosk

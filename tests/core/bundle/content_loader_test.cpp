@@ -1,0 +1,42 @@
+// The sample city, from real OpenStreetMap data, must always be valid and complete.
+
+#include "core/bundle/content_loader.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "core/bundle/bundle_validate.h"
+#include "support/test_support.h"
+
+using namespace kiosk;
+
+TEST_CASE("the Aachen sample bundle is valid, with every text translated", "[content][sample]") {
+  const Content c = load_content(test::sample_bundle(), test::locales_dir());
+  for (const auto& d : c.diags.items) UNSCOPED_INFO(format_diagnostic(d));
+  REQUIRE(c.ok());
+  CHECK(c.diags.count(Severity::warning) == 0);
+
+  const Bundle& b = c.bundle;
+  CHECK(b.services.size() >= 200);
+  CHECK(b.timezone == "Europe/Berlin");
+  CHECK(b.attribution.find("OpenStreetMap contributors") != std::string::npos);
+  const std::set<std::string> shipped = {"de", "en", "ar", "fa", "ckb", "ku", "tr", "uk", "ru", "ti", "ta", "fr"};
+  CHECK(std::set<std::string>(b.locales.begin(), b.locales.end()) == shipped);
+  for (const auto& cov : content_translation_coverage(b)) CHECK(cov.translated == cov.total);
+
+  std::set<std::string> used;
+  for (const auto& s : b.services) {
+    used.insert(s.category);
+    CHECK(s.source.rfind("osm:", 0) == 0);
+  }
+  for (const char* cat : {"health", "advice", "food", "libraries", "city", "community", "toilets-water"})
+    CHECK(used.count(cat) == 1);
+  for (const auto& cat : b.categories) CHECK(cat.synonyms.size() == shipped.size());
+}
+
+TEST_CASE("the UI catalogs are found next to the sample bundle", "[content]") {
+  const auto dir = find_locales_dir(test::sample_bundle());
+  REQUIRE(dir);
+  CHECK(std::filesystem::equivalent(*dir, test::locales_dir()));
+}
