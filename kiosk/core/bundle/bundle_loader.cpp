@@ -30,6 +30,38 @@ bool is_known_timezone(const std::string& id) {
   return U_SUCCESS(status) && is_system;
 }
 
+// A string in a form it must have (a time zone, a colour, a web address, ...): what the value is called,
+// how long it may be, the test of its form, and what the error says (`message` names the value with {}).
+struct StringForm {
+  std::string_view what;
+  std::size_t max_len;
+  bool (*valid)(const std::string&);
+  std::string_view code, message, hint;
+};
+
+std::optional<std::string> read_in_form(const ReadContext& ctx, const YAML::Node& n, const StringForm& form) {
+  auto v = read_string(ctx, n, form.what, form.max_len);
+  if (!v || form.valid(*v)) return v;
+  ctx.diags.error(ctx.pos(n), std::string(form.code), fmt::format(fmt::runtime(form.message), *v),
+                  std::string(form.hint));
+  return std::nullopt;
+}
+
+bool is_holiday_region(const std::string& v) {
+  static const std::regex iso3166_2("[A-Z]{2}(-[A-Z0-9]{1,3})?");
+  return std::regex_match(v, iso3166_2);
+}
+bool is_colour(const std::string& v) {
+  static const std::regex hex("#[0-9A-Fa-f]{6}");
+  return std::regex_match(v, hex);
+}
+bool is_web_url(const std::string& v) {
+  return is_valid_web_url(v);
+}
+bool is_email(const std::string& v) {
+  return is_valid_email(v);
+}
+
 template <typename Array>
 std::optional<std::string> read_word(const ReadContext& ctx, const YAML::Node& n, std::string_view what,
                                      const Array& words) {
@@ -94,25 +126,16 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
     b.title = read_localized(ctx, n, "the bundle title", limits::max_name);
   if (auto n = m.require("timezone", "add an IANA time zone, e.g. 'timezone: Europe/Berlin'");
       n.IsDefined() && !n.IsNull()) {
-    if (auto v = read_string(ctx, n, "the time zone", 64)) {
-      if (is_known_timezone(*v))
-        b.timezone = *v;
-      else
-        ctx.diags.error(ctx.pos(n), "bad-timezone", fmt::format("'{}' is not an IANA time zone", *v),
-                        "write e.g. Europe/Berlin");
-    }
+    if (auto v = read_in_form(ctx, n,
+                              {"the time zone", 64, is_known_timezone, "bad-timezone", "'{}' is not an IANA time zone",
+                               "write e.g. Europe/Berlin"}))
+      b.timezone = *v;
   }
-  if (m.has("holiday_region")) {
-    const YAML::Node n = m.get("holiday_region");
-    if (auto v = read_string(ctx, n, "the holiday region", 10)) {
-      static const std::regex iso3166_2("[A-Z]{2}(-[A-Z0-9]{1,3})?");
-      if (std::regex_match(*v, iso3166_2))
-        b.holiday_region = *v;
-      else
-        ctx.diags.error(ctx.pos(n), "bad-value", fmt::format("holiday region '{}' is not an ISO 3166-2 code", *v),
-                        "write e.g. DE-NW");
-    }
-  }
+  if (m.has("holiday_region"))
+    if (auto v = read_in_form(ctx, m.get("holiday_region"),
+                              {"the holiday region", 10, is_holiday_region, "bad-value",
+                               "holiday region '{}' is not an ISO 3166-2 code", "write e.g. DE-NW"}))
+      b.holiday_region = *v;
   if (auto n = m.require("default_locale"); n.IsDefined() && !n.IsNull())
     if (auto v = read_language_tag(ctx, n, "the default locale")) b.default_locale = *v;
   if (auto n = m.require("locales", "list the languages this bundle offers, e.g. 'locales: [de, en, ar]'");
@@ -205,17 +228,11 @@ void read_categories_file(const ReadContext& ctx, Bundle& b) {
       c.name = read_localized(ctx, n, "the category name", limits::max_name);
     if (m.has("icon"))
       if (auto v = read_id(ctx, m.get("icon"), "the icon")) c.icon = *v;
-    if (m.has("colour")) {
-      const YAML::Node n = m.get("colour");
-      if (auto v = read_string(ctx, n, "the colour", 7)) {
-        static const std::regex hex("#[0-9A-Fa-f]{6}");
-        if (std::regex_match(*v, hex))
-          c.colour = *v;
-        else
-          ctx.diags.error(ctx.pos(n), "bad-value", fmt::format("colour '{}' is not #RRGGBB", *v),
-                          "write e.g. '#1f7a4d'");
-      }
-    }
+    if (m.has("colour"))
+      if (auto v = read_in_form(
+              ctx, m.get("colour"),
+              {"the colour", 7, is_colour, "bad-value", "colour '{}' is not #RRGGBB", "write e.g. '#1f7a4d'"}))
+        c.colour = *v;
     if (m.has("synonyms")) {
       const YAML::Node syn = m.get("synonyms");
       if (!syn.IsMap()) {
@@ -285,26 +302,17 @@ void read_service(const ReadContext& ctx, const YAML::Node& item, Bundle& b) {
                         "write digits with spaces and an optional leading +, e.g. +49 241 432-0");
     }
   }
-  if (m.has("website")) {
-    const YAML::Node n = m.get("website");
-    if (auto v = read_string(ctx, n, "the website", limits::max_url)) {
-      if (is_valid_web_url(*v))
-        s.website = *v;
-      else
-        ctx.diags.error(ctx.pos(n), "bad-url", fmt::format("website '{}' is not a web address", *v),
-                        "write a full address starting with https:// or http://");
-    }
-  }
-  if (m.has("email")) {
-    const YAML::Node n = m.get("email");
-    if (auto v = read_string(ctx, n, "the e-mail address", 254)) {
-      if (is_valid_email(*v))
-        s.email = *v;
-      else
-        ctx.diags.error(ctx.pos(n), "bad-email", fmt::format("e-mail '{}' is not an e-mail address", *v),
-                        "write e.g. beratung@example.org");
-    }
-  }
+  if (m.has("website"))
+    if (auto v =
+            read_in_form(ctx, m.get("website"),
+                         {"the website", limits::max_url, is_web_url, "bad-url", "website '{}' is not a web address",
+                          "write a full address starting with https:// or http://"}))
+      s.website = *v;
+  if (m.has("email"))
+    if (auto v = read_in_form(ctx, m.get("email"),
+                              {"the e-mail address", 254, is_email, "bad-email", "e-mail '{}' is not an e-mail address",
+                               "write e.g. beratung@example.org"}))
+      s.email = *v;
   if (m.has("languages")) {
     for_each_item(m.get("languages"), [&](const YAML::Node& l) {
       if (auto tag = read_language_tag(ctx, l, "a spoken language")) s.languages.push_back(*tag);
