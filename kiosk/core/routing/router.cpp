@@ -194,10 +194,13 @@ std::optional<Snap> Router::snap(GeoPoint p, RouteProfile profile, float max_sna
   const auto& usable = connected_[profile == RouteProfile::wheelchair ? 1 : 0];
   auto nearest = snap_point(*map_, grid_, q, profile, max_snap_m);
   if (!nearest || usable[nearest->edge]) return nearest;
-  // The nearest way is an island (a fenced platform, a path between steps). A way of the connected
-  // network a few metres further is the better start; a place that really lies on an island keeps its
-  // island, and the route then honestly fails.
-  if (auto connected = snap_point(*map_, grid_, q, profile, nearest->distance_m + 40.0f, &usable)) return connected;
+  // The nearest way is an island (a fenced platform, a path between steps, a courtyard mapped without
+  // its gate). The connected network within island_snap_m is the better start: a resident walks that far
+  // to reach a street rather than be told there is no way. A place farther out keeps its island, and the
+  // route then honestly fails.
+  if (auto connected =
+          snap_point(*map_, grid_, q, profile, std::max(island_snap_m, nearest->distance_m + 40.0f), &usable))
+    return connected;
   return nearest;
 }
 

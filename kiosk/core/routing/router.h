@@ -54,14 +54,17 @@ std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::P
 // Per edge: 1 where it belongs to a large connected part of the network for the profile.
 std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile);
 
+// How far a point whose nearest way is an island looks for the connected network instead (metres).
+inline constexpr float island_snap_m = 150;
+
 // Reuses its buffers between queries; one per thread.
 class Router {
  public:
   explicit Router(std::shared_ptr<const MapData> map);
   [[nodiscard]] const MapData& map() const { return *map_; }
   [[nodiscard]] const SnapGrid& grid() const { return grid_; }
-  // Snaps onto the nearest way the profile may use; onto the connected network instead when that is at
-  // most 40 m further (so that a kiosk beside a fenced-off path starts on the real network).
+  // Snaps onto the nearest way the profile may use; onto the connected network instead when the nearest
+  // is an island and the network lies within island_snap_m (or at most 40 m further than the island).
   [[nodiscard]] std::optional<Snap> snap(GeoPoint p, RouteProfile profile, float max_snap_m = 1000) const;
 
   // nullopt when either point is farther than max_snap_m from any usable way, or no route exists.
