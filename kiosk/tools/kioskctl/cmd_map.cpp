@@ -1,4 +1,4 @@
-// kioskctl map build --pbf FILE --out FILE.kmap | map info FILE.kmap
+// kioskctl map build --pbf FILE --out FILE.kmap | map info FILE.kmap | map replicate --pbf F --factor N --out F
 // kioskctl route --map FILE.kmap --from LAT,LON --to LAT,LON --profile foot|wheelchair [--locale TAG]
 
 #include <fmt/format.h>
@@ -12,6 +12,7 @@
 #include "core/bundle/content_loader.h"
 #include "core/i18n/i18n_catalog.h"
 #include "core/import/map_compile.h"
+#include "core/import/osm_replicate.h"
 #include "core/mapdata/map_data.h"
 #include "core/routing/directions.h"
 #include "core/routing/router.h"
@@ -23,7 +24,26 @@ inline constexpr int exit_no_route = 3;
 
 struct MapArgs {
   std::string pbf, out, file;
+  int factor = 4;
 };
+
+// The metropolis's OSM side (scripts/metropolis.sh writes the bundle around it): JSON for the script.
+int run_replicate(const MapArgs& a) {
+  const auto r = kiosk::replicate_extract({a.pbf, a.out, a.factor});
+  fmt::print("{}\n", nlohmann::json{{"side", r.side},
+                                    {"west", r.west},
+                                    {"south", r.south},
+                                    {"east", r.east},
+                                    {"north", r.north},
+                                    {"copy_width_deg", r.copy_width_deg},
+                                    {"copy_height_deg", r.copy_height_deg},
+                                    {"nodes", r.nodes},
+                                    {"ways", r.ways},
+                                    {"relations", r.relations},
+                                    {"seam_links", r.seam_links}}
+                         .dump());
+  return exit_ok;
+}
 
 int run_build(const MapArgs& a) {
   const auto r = kiosk::compile_map({a.pbf, a.out});
@@ -140,6 +160,12 @@ void add_map(CLI::App& app, Action& action) {
   build->add_option("--pbf", args->pbf, "OSM extract (.osm.pbf)")->required()->check(CLI::ExistingFile);
   build->add_option("--out", args->out, "the .kmap file to write")->required();
   build->callback([&action, args] { action = [args] { return run_build(*args); }; });
+  auto* replicate = map->add_subcommand(
+      "replicate", "lay FACTOR copies of an extract in a square grid, stitched at the seams (a test metropolis)");
+  replicate->add_option("--pbf", args->pbf, "OSM extract (.osm.pbf)")->required()->check(CLI::ExistingFile);
+  replicate->add_option("--factor", args->factor, "copies: 4, 16, 64 (a square number)")->required();
+  replicate->add_option("--out", args->out, "the metropolis extract to write (.osm.pbf)")->required();
+  replicate->callback([&action, args] { action = [args] { return run_replicate(*args); }; });
   auto* info = map->add_subcommand("info", "load and check a .kmap file, print what it holds");
   info->add_option("file", args->file, ".kmap file")->required()->check(CLI::ExistingFile);
   info->callback([&action, args] { action = [args] { return run_info(*args); }; });

@@ -8,6 +8,7 @@
 
 #include "core/bundle/content_loader.h"
 #include "core/routing/router.h"
+#include "support/reference_dijkstra.h"
 #include "support/test_support.h"
 #include "support/tiny_map.h"
 
@@ -18,37 +19,6 @@ namespace {
 
 std::shared_ptr<const MapData> tiny() {
   return parse_map(std::make_shared<const std::vector<char>>(serialize(tiny_map())));
-}
-
-// Textbook Dijkstra from the two ends of the start edge to the two ends of the target edge, with the
-// profile's costs: written independently of the router, to check it.
-double dijkstra_cost(const MapData& m, const Snap& from, const Snap& to, RouteProfile p) {
-  const auto& fe = m.route_edges[from.edge];
-  const auto& te = m.route_edges[to.edge];
-  const double ff = *edge_cost_factor(p, fe), tf = *edge_cost_factor(p, te);
-  std::vector<double> dist(m.route_nodes.size(), std::numeric_limits<double>::infinity());
-  using Item = std::pair<double, std::uint32_t>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> q;
-  auto push = [&](std::uint32_t n, double d) {
-    if (!node_passable(p, m.route_nodes[n])) return;
-    d += node_penalty_m(p, m.route_nodes[n]);
-    if (d < dist[n]) dist[n] = d, q.emplace(d, n);
-  };
-  push(fe.a, from.along * ff);
-  push(fe.b, (fe.length_m - from.along) * ff);
-  while (!q.empty()) {
-    auto [d, n] = q.top();
-    q.pop();
-    if (d > dist[n]) continue;
-    for (std::uint32_t ei : m.edges_at(n)) {
-      const auto& e = m.route_edges[ei];
-      const auto f = edge_cost_factor(p, e);
-      if (f) push(e.a == n ? e.b : e.a, d + e.length_m * *f);
-    }
-  }
-  double best = std::min(dist[te.a] + to.along * tf, dist[te.b] + (te.length_m - to.along) * tf);
-  if (from.edge == to.edge) best = std::min(best, std::abs(from.along - to.along) * ff);
-  return best;
 }
 
 }  // namespace
