@@ -10,6 +10,7 @@
 #include "map/map_labels.h"
 #include "map/map_markers.h"
 #include "map/map_renderer.h"
+#include "support/imgui_context.h"
 #include "support/test_support.h"
 #include "text/text_engine.h"
 
@@ -19,21 +20,14 @@ using namespace kiosk::map;
 namespace {
 
 struct ImGuiFrame {
+  kiosk::test::ImGuiContextForTest context;
   ImGuiFrame() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     ImGui::NewFrame();
     ImGui::Begin("map");
   }
   ~ImGuiFrame() {
     ImGui::End();
     ImGui::EndFrame();
-    ImGui::DestroyContext();
   }
   ImGuiFrame(const ImGuiFrame&) = delete;
   ImGuiFrame& operator=(const ImGuiFrame&) = delete;

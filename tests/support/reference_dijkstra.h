@@ -2,9 +2,12 @@
 // A textbook Dijkstra over a compiled map's routing graph, written independently of the router, to check
 // its costs (the sample city, the metropolis).
 
+#include <catch2/catch.hpp>
+
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <queue>
 #include <utility>
 #include <vector>
@@ -42,6 +45,23 @@ inline double dijkstra_cost(const MapData& m, const Snap& from, const Snap& to, 
   double best = std::min(dist[te.a] + to.along * tf, dist[te.b] + (te.length_m - to.along) * tf);
   if (from.edge == to.edge) best = std::min(best, std::abs(from.along - to.along) * ff);
   return best;
+}
+
+// Routes between two points with the router and checks its cost against dijkstra_cost (no route must
+// mean no way at all). The route, or nullopt when there is none.
+inline std::optional<Route> checked_route(Router& router, const MapData& m, GeoPoint from, GeoPoint to,
+                                          RouteProfile p) {
+  const auto a = router.snap(from, p), b = router.snap(to, p);
+  REQUIRE(a);
+  REQUIRE(b);
+  auto route = router.route(*a, *b, p);
+  const double reference = dijkstra_cost(m, *a, *b, p);
+  if (!route) {
+    CHECK(std::isinf(reference));
+    return std::nullopt;
+  }
+  CHECK(route->cost == Approx(reference).epsilon(1e-4));
+  return route;
 }
 
 }  // namespace kiosk::test

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/imgui_context.h"
 #include "text_fixture.h"
 
 using namespace kiosk;
@@ -22,12 +23,7 @@ TEST_CASE("a paragraph drawn into ImGui's draw list", "[text][imgui]") {
   Sink sink;
   auto& engine = test::engine();
   engine.atlas.set_texture_sink(&sink);
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(800, 600);
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  const test::ImGuiContextForTest imgui(ImVec2(800, 600));
   text::LayoutRequest r;
   r.text = "مرحبا بكم";
   r.locale = "ar";
@@ -60,7 +56,6 @@ TEST_CASE("a paragraph drawn into ImGui's draw list", "[text][imgui]") {
       }
   CHECK(ours);
   CHECK(vertices >= 6 * (glyphs - 1));  // two triangles per visible glyph (a space has none)
-  ImGui::DestroyContext();
   engine.atlas.release_textures();
   engine.atlas.set_texture_sink(nullptr);
 }

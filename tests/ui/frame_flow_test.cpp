@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/bundle/content_loader.h"
+#include "support/imgui_context.h"
 #include "support/test_support.h"
 #include "text/text_engine.h"
 #include "ui/kiosk_ui.h"
@@ -23,6 +24,7 @@ struct UiFixture {
   UiSettings settings;
   std::unique_ptr<UiEnv> env;
   Session session;
+  test::ImGuiContextForTest imgui{ImVec2(1280, 720)};
 
   UiFixture() {
     REQUIRE(content.ok());
@@ -30,17 +32,7 @@ struct UiFixture {
     settings.idle_seconds = 30;
     settings.warning_seconds = 20;
     env = make_env(content, *text, time_formats, settings, "");
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 720);
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
   }
-  ~UiFixture() { ImGui::DestroyContext(); }
-  UiFixture(const UiFixture&) = delete;
-  UiFixture& operator=(const UiFixture&) = delete;
 
   FrameOutput frame(double clock, bool touched = false, NavKeys nav = {}) {
     ImGui::GetIO().DeltaTime = 1.f / 30;

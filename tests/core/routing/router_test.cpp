@@ -95,18 +95,12 @@ TEST_CASE("Aachen: A* costs equal a plain Dijkstra's, for both profiles", "[rout
     const auto& kiosk = c.bundle.kiosks[rng() % c.bundle.kiosks.size()];
     const auto& sv = c.bundle.services[rng() % c.bundle.services.size()];
     for (const RouteProfile p : {RouteProfile::foot, RouteProfile::wheelchair}) {
-      const auto a = router.snap(kiosk.location, p), b = router.snap(sv.location, p);
-      REQUIRE(a);
-      REQUIRE(b);
-      const auto route = router.route(*a, *b, p);
-      const double reference = dijkstra_cost(*map, *a, *b, p);
+      const auto route = checked_route(router, *map, kiosk.location, sv.location, p);
       if (!route) {
-        CHECK(std::isinf(reference));
         ++no_step_free;
         continue;
       }
       ++routes;
-      CHECK(route->cost == Approx(reference).epsilon(1e-4));
       double legs = 0;
       for (const auto& l : route->legs) legs += l.length();
       CHECK(route->distance_m == Approx(legs).epsilon(1e-4));
