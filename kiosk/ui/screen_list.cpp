@@ -61,7 +61,9 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
   const ImU32 col = hs.state == RuleState::open     ? env.theme.open
                     : hs.state == RuleState::closed ? env.theme.closed
                                                     : env.theme.unknown;
-  const std::string walk = tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walk_minutes_to(env, ls))}});
+  const std::string walk =
+      ls.too_far ? tr(env, "list.too_far")
+                 : tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walk_minutes_to(env, ls))}});
   y += text_at(env, hs.text + " \u2013 " + walk, ImVec2(r.Min.x + pad, y), w, {26, false, text::Align::start, 1}, col);
   text_at(env, yes_no_unknown_badges(env, sv), ImVec2(r.Min.x + pad, y), w, {24, false, text::Align::start, 1},
           env.theme.text_muted);

@@ -83,6 +83,11 @@ void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
   }
 }
 
+Router& router(UiEnv& env) {
+  if (!env.router) env.router = std::make_unique<Router>(env.map, static_cast<float>(env.content->bundle.max_walk_m));
+  return *env.router;
+}
+
 const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile) {
   auto& d = env.directions;
   if (d.service == sv.id && d.locale == env.locale && d.profile == profile) return d;
@@ -94,8 +99,8 @@ const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfi
   d.qr_text = geo_uri(sv.location, name);
   d.qr = make_qr_code(d.qr_text);
   if (!env.map) return d;
-  if (!env.router) env.router = std::make_unique<Router>(env.map);
-  d.route = env.router->route(env.here, sv.location, profile);
+  d.route = router(env).route(env.here, sv.location, profile);
+  d.why_none = env.router->last_failure;
   if (d.route) {
     DirectionsOptions o;
     o.lang = env.locale;
@@ -154,11 +159,10 @@ std::string screen_reading(const UiEnv& env, const A11yFrame& frame) {
 const std::vector<float>& walking_distances(UiEnv& env) {
   auto& walk = env.walk_m[env.profile == RouteProfile::wheelchair ? 1 : 0];
   if (walk.empty() && env.map) {
-    if (!env.router) env.router = std::make_unique<Router>(env.map);
     std::vector<GeoPoint> places;
     places.reserve(env.content->bundle.services.size());
     for (const auto& sv : env.content->bundle.services) places.push_back(sv.location);
-    walk = env.router->distances_from(env.here, places, env.profile);
+    walk = router(env).distances_from(env.here, places, env.profile);
   }
   return walk;
 }
@@ -182,7 +186,7 @@ const std::vector<ListedService>& listed_services(UiEnv& env, const ServiceQuery
 int walk_minutes_to(UiEnv& env, const ListedService& ls) {
   const double speed = env.speeds.of(env.profile);
   const auto& walk = walking_distances(env);
-  if (ls.index < walk.size() && !std::isnan(walk[ls.index]))
+  if (ls.index < walk.size() && std::isfinite(walk[ls.index]))
     return std::max(1, static_cast<int>(std::ceil(walk[ls.index] / speed / 60.0)));
   return walking_minutes(ls.distance_m, speed);
 }

@@ -107,6 +107,7 @@ struct UiEnv {
     std::string service, locale;
     RouteProfile profile = RouteProfile::foot;
     std::optional<Route> route;
+    NoRoute why_none = NoRoute::none;  // when there is no route
     std::vector<RouteStep> steps;
     std::string qr_text;
     std::optional<QrCode> qr;
@@ -150,6 +151,8 @@ void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std:
 // places every service on it.
 void attach_map(UiEnv& env, const std::filesystem::path& kmap);
 
+// The router for the map, with the bundle's walking radius (built on first use; needs env.map).
+Router& router(UiEnv& env);
 // The route and directions to a service for the visit's profile and language (cached in env).
 const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile);
 
@@ -159,7 +162,7 @@ const std::vector<ListedService>& listed_services(UiEnv& env, const ServiceQuery
 // walk_m for the visit's profile (computed on first use; empty without a map).
 const std::vector<float>& walking_distances(UiEnv& env);
 // Minutes from the kiosk to a listed service for the visit's profile: along the route where the map has
-// one (as the detail screen says), else the straight-line estimate.
+// one (as the detail screen says), else the straight-line estimate. Not for a service too far to walk.
 int walk_minutes_to(UiEnv& env, const ListedService& ls);
 
 // Starts a frame: takes its input and sets the per-frame fields for the session's locale and theme.

@@ -46,6 +46,19 @@ TEST_CASE("route prints distance, duration, path and steps as JSON", "[kioskctl]
   }
 }
 
+TEST_CASE("route: a walk longer than the radius is too far unless --max-km allows it", "[kioskctl][map]") {
+  // From the west of the city to the east: about 7.5 km apart in a straight line.
+  const std::string west = "50.7700,6.0400", east = "50.7700,6.1450";
+  const auto r = kioskctl({"route", "--map", KIOSK_SAMPLE_KMAP, "--from", west, "--to", east});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.out, Catch::Contains("too far to walk: no walk of at most 5 km"));
+  const auto longer = kioskctl({"route", "--map", KIOSK_SAMPLE_KMAP, "--from", west, "--to", east, "--max-km", "15"});
+  INFO(longer.err);
+  REQUIRE(longer.exit_code == 0);
+  CHECK(nlohmann::json::parse(longer.out)["distance_m"].get<double>() > 7500);
+}
+
 TEST_CASE("route: no step-free way exits 3 with an error object", "[kioskctl][map]") {
   TempDir tmp;
   kiosk::write_map(tiny_map(), tmp.path() / "tiny.kmap");

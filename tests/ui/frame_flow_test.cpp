@@ -5,53 +5,11 @@
 
 #include <imgui.h>
 
-#include "core/bundle/content_loader.h"
-#include "support/imgui_context.h"
-#include "support/test_support.h"
-#include "text/text_engine.h"
-#include "ui/kiosk_ui.h"
+#include "support/ui_fixture.h"
 
 using namespace kiosk;
 using namespace kiosk::ui;
-
-namespace {
-
-struct UiFixture {
-  Content content = load_content(test::sample_bundle(), test::locales_dir());
-  Diagnostics diags;
-  std::unique_ptr<text::TextEngine> text = text::make_text_engine(text::default_font_config(), diags);
-  TimeFormats time_formats;
-  UiSettings settings;
-  std::unique_ptr<UiEnv> env;
-  Session session;
-  test::ImGuiContextForTest imgui{ImVec2(1280, 720)};
-
-  UiFixture() {
-    REQUIRE(content.ok());
-    REQUIRE(text);
-    settings.idle_seconds = 30;
-    settings.warning_seconds = 20;
-    env = make_env(content, *text, time_formats, settings, "");
-  }
-
-  FrameOutput frame(double clock, bool touched = false, NavKeys nav = {}) {
-    ImGui::GetIO().DeltaTime = 1.f / 30;
-    ImGui::NewFrame();
-    FrameInput in;
-    in.size = ImVec2(1280, 720);
-    in.now = {{2026, 11, 26}, 10 * 60};
-    in.clock = clock;
-    in.touched = touched;
-    in.nav = nav;
-    begin_frame(*env, session, in);
-    draw_frame(*env, session);
-    FrameOutput out = end_frame(*env);
-    ImGui::Render();
-    return out;
-  }
-};
-
-}  // namespace
+using kiosk::test::UiFixture;
 
 TEST_CASE("a frame's output comes back from end_frame once and the UI never writes the app's settings", "[ui][frame]") {
   UiFixture f;

@@ -115,7 +115,7 @@ std::optional<std::string> read_bundle_path(const ReadContext& ctx, const YAML::
 void read_bundle_file(const ReadContext& ctx, Bundle& b) {
   MapReader m(ctx, ctx.file.root, "bundle.yaml",
               {"id", "version", "title", "timezone", "holiday_region", "default_locale", "locales", "area", "kiosks",
-               "map", "attribution", "verification"});
+               "map", "attribution", "verification", "walking"});
   if (!m.ok()) return;
   if (auto n = m.require("id"); n.IsDefined() && !n.IsNull())
     if (auto v = read_id(ctx, n, "the bundle id")) b.id = *v;
@@ -206,6 +206,11 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
     if (v.has("every_months"))
       if (auto months = read_integer(ctx, v.get("every_months"), "verification every_months", 1, 120))
         b.verify_every_months = static_cast<int>(*months);
+  }
+  if (m.has("walking")) {
+    MapReader w(ctx, m.get("walking"), "walking", {"max_km"});
+    if (w.has("max_km"))
+      if (auto km = read_number(ctx, w.get("max_km"), "walking max_km", 0.5, 30)) b.max_walk_m = *km * 1000;
   }
 }
 

@@ -159,6 +159,9 @@ struct Bundle {
   std::string map_source;    // relative path of the OSM extract
   std::string map_compiled;  // relative path of the .kmap built from it (`kioskctl map build`); may be absent
   std::string attribution;
+  // `walking: {max_km}`: the longest walk a kiosk offers; farther places are "too far to walk" (and a
+  // route search never spreads over a whole metropolis).
+  double max_walk_m = 5000;
   int verify_every_months = 12;  // `verification: {every_months}`: facts older than this are due a check
 
   std::vector<Category> categories;

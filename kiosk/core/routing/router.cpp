@@ -204,7 +204,8 @@ std::optional<Snap> Router::snap(GeoPoint p, RouteProfile profile, float max_sna
   return nearest;
 }
 
-Router::Router(std::shared_ptr<const MapData> map) : map_(std::move(map)), grid_(build_snap_grid(*map_)) {
+Router::Router(std::shared_ptr<const MapData> map, float max_walk_m)
+    : map_(std::move(map)), max_walk_m_(max_walk_m), grid_(build_snap_grid(*map_)) {
   connected_[0] = connected_edges(*map_, RouteProfile::foot);
   connected_[1] = connected_edges(*map_, RouteProfile::wheelchair);
   const std::size_t n = map_->route_nodes.size();
@@ -216,9 +217,14 @@ Router::Router(std::shared_ptr<const MapData> map) : map_(std::move(map)), grid_
 
 std::optional<Route> Router::route(GeoPoint from, GeoPoint to, RouteProfile profile, float max_snap_m) {
   const kmap::Point a = map_->project(from), b = map_->project(to);
+  last_failure = NoRoute::too_far;
+  if (dist(a, b) > max_walk_m_) return std::nullopt;  // no walk can be shorter than the straight line
   auto sa = snap(from, profile, max_snap_m);
   auto sb = snap(to, profile, max_snap_m);
-  if (!sa || !sb) return std::nullopt;
+  if (!sa || !sb) {
+    last_failure = NoRoute::not_near_a_way;
+    return std::nullopt;
+  }
   auto r = route(*sa, *sb, profile);
   if (!r) return r;
   // The approach from the requested points to the ways.
@@ -233,19 +239,38 @@ std::optional<Route> Router::route(GeoPoint from, GeoPoint to, RouteProfile prof
 
 std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPoint>& to, RouteProfile profile,
                                           float max_snap_m) {
-  std::vector<float> out(to.size(), std::numeric_limits<float>::quiet_NaN());
+  constexpr float nan = std::numeric_limits<float>::quiet_NaN(), too_far = std::numeric_limits<float>::infinity();
+  std::vector<float> out(to.size(), nan);
   const MapData& m = *map_;
+  const kmap::Point here = m.project(from);
+  // Places beyond the radius in a straight line are too far without a search or a snap (most of a
+  // metropolis's places, seen from one kiosk).
+  bool any_near = false;
+  for (std::size_t i = 0; i < to.size(); ++i) {
+    if (dist(here, m.project(to[i])) > max_walk_m_)
+      out[i] = too_far;
+    else
+      any_near = true;
+  }
+  if (!any_near) return out;
   const auto sa = snap(from, profile, max_snap_m);
   if (!sa) return out;
   const auto& fe = m.route_edges[sa->edge];
   const auto ff = edge_cost_factor(profile, fe);
   if (!ff) return out;
   next_generation();
-  // Dijkstra over the whole network the start reaches (no goal to aim at): what route() computes with
-  // A*, for every node at once. Cost decides, as there; walked_ is the length of the cheapest way.
+  // Dijkstra over the network the start reaches within the radius (no goal to aim at): what route()
+  // computes with A*, for every node at once. Cost decides, as there; walked_ is the length of the
+  // cheapest way, and a node farther than the radius is not entered.
+  const float budget = max_walk_m_ - sa->distance_m;
+  bool pruned = false;
   using Item = std::pair<float, std::uint32_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
   auto relax = [&](std::uint32_t node, float g, float walked) {
+    if (walked > budget) {
+      pruned = true;
+      return;
+    }
     if (!reach(profile, node, g)) return;
     walked_[node] = walked;
     open.emplace(g, node);
@@ -266,6 +291,7 @@ std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPo
     }
   }
   for (std::size_t i = 0; i < to.size(); ++i) {
+    if (out[i] == too_far) continue;
     const auto sb = snap(to[i], profile, max_snap_m);
     if (!sb) continue;
     const auto& te = m.route_edges[sb->edge];
@@ -277,7 +303,11 @@ std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPo
       best = g_[te.a] + sb->along * *tf, walked = walked_[te.a] + sb->along;
     if (stamp_[te.b] == generation_ && g_[te.b] + (te.length_m - sb->along) * *tf < best)
       best = g_[te.b] + (te.length_m - sb->along) * *tf, walked = walked_[te.b] + te.length_m - sb->along;
-    if (best < std::numeric_limits<float>::infinity()) out[i] = walked + sa->distance_m + sb->distance_m;
+    if (best < std::numeric_limits<float>::infinity())
+      out[i] = walked + sa->distance_m + sb->distance_m;
+    else if (pruned)
+      out[i] = too_far;  // nothing within the radius; a longer way may exist
+    if (out[i] > max_walk_m_) out[i] = too_far;
   }
   return out;
 }
@@ -304,20 +334,34 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
   const auto& fe = m.route_edges[from.edge];
   const auto& te = m.route_edges[to.edge];
   const auto ff = edge_cost_factor(profile, fe), tf = edge_cost_factor(profile, te);
+  last_failure = NoRoute::not_near_a_way;
   if (!ff || !tf) return std::nullopt;
-  next_generation();
   const kmap::Point goal = to.point;
+  // Metres that may be walked along the ways: the radius less the approaches to and from them.
+  const float budget = max_walk_m_ - from.distance_m - to.distance_m;
+  last_failure = NoRoute::too_far;
+  if (dist(from.point, goal) > budget) return std::nullopt;
+  next_generation();
   auto h = [&](std::uint32_t n) { return dist({m.route_nodes[n].x, m.route_nodes[n].y}, goal); };
   using Item = std::pair<float, std::uint32_t>;  // (g + h, node)
   std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
-  auto relax = [&](std::uint32_t node, float g, std::uint32_t via) {
+  bool pruned = false;
+  auto relax = [&](std::uint32_t node, float g, float walked, std::uint32_t via) {
+    // A node from which even the straight line to the goal would leave the radius is not entered: every
+    // stretch of a walk within the radius passes this test, so the search stays in an ellipse around the
+    // two points instead of flooding the city when no short walk exists.
+    if (walked + h(node) > budget) {
+      pruned = true;
+      return;
+    }
     if (!reach(profile, node, g)) return;
     parent_edge_[node] = via;
+    walked_[node] = walked;
     open.emplace(g + h(node), node);
   };
   constexpr std::uint32_t start_marker = kmap::none - 1;
-  relax(fe.a, from.along * *ff, start_marker);
-  relax(fe.b, (fe.length_m - from.along) * *ff, start_marker);
+  relax(fe.a, from.along * *ff, from.along, start_marker);
+  relax(fe.b, (fe.length_m - from.along) * *ff, fe.length_m - from.along, start_marker);
 
   // Best complete route so far: along the same edge directly, or ending through node a or b of `to`.
   float best = std::numeric_limits<float>::infinity();
@@ -341,10 +385,13 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
       const auto f = edge_cost_factor(profile, e);
       if (!f) continue;
       const std::uint32_t other = e.a == n ? e.b : e.a;
-      relax(other, g + e.length_m * *f, ei);
+      relax(other, g + e.length_m * *f, walked_[n] + e.length_m, ei);
     }
   }
-  if (best_end < 0) return std::nullopt;
+  if (best_end < 0) {
+    last_failure = pruned ? NoRoute::too_far : NoRoute::not_connected;
+    return std::nullopt;
+  }
 
   Route r;
   r.cost = best;
@@ -375,6 +422,12 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
     append_shape(m, m.route_edges[l.edge], l.from, l.to, r.path);
   }
   if (r.path.empty()) r.path.push_back(from.point);
+  // The last stretch, from the target edge's end to the point, may still leave the radius.
+  if (r.distance_m > budget) {
+    last_failure = NoRoute::too_far;
+    return std::nullopt;
+  }
+  last_failure = NoRoute::none;
   return r;
 }
 

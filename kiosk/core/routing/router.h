@@ -1,6 +1,8 @@
 #pragma once
 // Walking routes on the compiled map's pedestrian graph: snapping a point to the nearest way the
-// profile may use, and A* between two snapped points (both may lie in the middle of an edge).
+// profile may use, and A* between two snapped points (both may lie in the middle of an edge). Searches
+// are bounded by a walking radius: nobody walks 30 km from a kiosk, and a search across a metropolis for
+// a walk nobody would take cost as much as the whole graph.
 
 #include <cstdint>
 #include <optional>
@@ -57,33 +59,52 @@ std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profi
 // How far a point whose nearest way is an island looks for the connected network instead (metres).
 inline constexpr float island_snap_m = 150;
 
+// The longest walk a kiosk offers unless the bundle says otherwise (metres, approaches included).
+inline constexpr float default_max_walk_m = 5000;
+
+// Why the last query found no route.
+enum class NoRoute : std::uint8_t {
+  none,            // it found one
+  not_near_a_way,  // a point lies farther than max_snap_m from every way the profile may use
+  too_far,         // no walk of at most the walking radius exists (there may be a longer one)
+  not_connected,   // no walk at all: the search reached everything it could within the radius
+};
+
 // Reuses its buffers between queries; one per thread.
 class Router {
  public:
-  explicit Router(std::shared_ptr<const MapData> map);
+  explicit Router(std::shared_ptr<const MapData> map, float max_walk_m = default_max_walk_m);
   [[nodiscard]] const MapData& map() const { return *map_; }
   [[nodiscard]] const SnapGrid& grid() const { return grid_; }
   // Snaps onto the nearest way the profile may use; onto the connected network instead when the nearest
   // is an island and the network lies within island_snap_m (or at most 40 m further than the island).
   [[nodiscard]] std::optional<Snap> snap(GeoPoint p, RouteProfile profile, float max_snap_m = 1000) const;
 
-  // nullopt when either point is farther than max_snap_m from any usable way, or no route exists.
+  [[nodiscard]] float max_walk_m() const { return max_walk_m_; }
+
+  // The cheapest route for the profile whose length (approaches included) is at most max_walk_m();
+  // nullopt when there is none, and last_failure says why. Where the cheapest route is longer than the
+  // radius, a dearer one within it may be returned (a wheelchair user may prefer a 4 km route with a
+  // slope to "too far"); within the radius the answer is the cheapest, as an unbounded search finds.
   std::optional<Route> route(GeoPoint from, GeoPoint to, RouteProfile profile, float max_snap_m = 1000);
   std::optional<Route> route(const Snap& from, const Snap& to, RouteProfile profile);
 
   // Walking distance (metres, with the approaches to and from the ways) from one point to each of many,
-  // along the routes route() would take: one search over the network instead of one per place. NaN for
-  // a place without route.
+  // along the routes route() would take: one search over the network around the start instead of one
+  // per place. +infinity for a place beyond the walking radius (no walk of at most max_walk_m()), NaN
+  // for one without any walk (not near a way, or not connected).
   std::vector<float> distances_from(GeoPoint from, const std::vector<GeoPoint>& to, RouteProfile profile,
                                     float max_snap_m = 1000);
 
-  std::size_t last_settled = 0;  // nodes settled by the last query (for benchmarks)
+  NoRoute last_failure = NoRoute::none;  // why the last route() found none
+  std::size_t last_settled = 0;          // nodes settled by the last query (for benchmarks)
 
  private:
   std::shared_ptr<const MapData> map_;
+  float max_walk_m_;
   SnapGrid grid_;
   std::vector<std::uint8_t> connected_[2];
-  std::vector<float> g_, walked_;  // cost and metres to each node (walked_: distances_from only)
+  std::vector<float> g_, walked_;  // cost and metres walked to each node
   std::vector<std::uint32_t> parent_edge_;
   std::vector<std::uint32_t> stamp_;  // a node's g_ is this search's when its stamp is generation_
   std::uint32_t generation_ = 0;

@@ -49,11 +49,19 @@ std::vector<ListedService> list_services(const Bundle& b, const OhContext& hours
     ls.hours = hours_state(s, hours, q.now);
     if (f.open_now && ls.hours.state != RuleState::open) continue;
     ls.distance_m = distance_m(q.from, s.location);
-    if (q.walk_m && i < q.walk_m->size() && !std::isnan((*q.walk_m)[i])) ls.distance_m = (*q.walk_m)[i];
+    if (q.walk_m && i < q.walk_m->size()) {
+      const float walk = (*q.walk_m)[i];
+      if (std::isinf(walk))
+        ls.too_far = true;
+      else if (!std::isnan(walk))
+        ls.distance_m = walk;
+    }
     out.push_back(ls);
   }
+  // Open first, then what can be walked to, nearest first; places too far to walk last, nearest first.
   std::stable_sort(out.begin(), out.end(), [](const ListedService& a, const ListedService& c) {
     if (rank(a.hours.state) != rank(c.hours.state)) return rank(a.hours.state) < rank(c.hours.state);
+    if (a.too_far != c.too_far) return c.too_far;
     return a.distance_m < c.distance_m;
   });
   return out;

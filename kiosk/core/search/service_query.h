@@ -23,6 +23,7 @@ struct ListedService {
   std::size_t index = 0;                  // into Bundle::services
   OhState hours{RuleState::unknown, {}};  // open, closed or unknown at the query's time (and the comment)
   double distance_m = 0;                  // along the ways where the query had them, else in a straight line
+  bool too_far = false;                   // beyond the walking radius (distance_m is the straight line)
 };
 
 struct ServiceQuery {
@@ -31,8 +32,8 @@ struct ServiceQuery {
   std::string language;  // the resident's, for "speaks my language" (primary subtag compared)
   GeoPoint from;         // the kiosk
   LocalDateTime now;
-  // Metres along the ways from the kiosk, by service index (NaN: no route): nearer means a shorter walk,
-  // not a shorter straight line. Null or missing entries: the straight line.
+  // Metres along the ways from the kiosk, by service index (NaN: no route; infinity: too far to walk):
+  // nearer means a shorter walk, not a shorter straight line. Null or missing entries: the straight line.
   const std::vector<float>* walk_m = nullptr;
 };
 

@@ -74,6 +74,7 @@ int run_info(const MapArgs& a) {
 struct RouteArgs {
   std::string map, from, to, profile = "foot", locale = "en", locales;
   double speed = 0;
+  double max_km = kiosk::default_max_walk_m / 1000;
 };
 
 std::optional<kiosk::GeoPoint> parse_point(const std::string& s) {
@@ -113,18 +114,20 @@ int run_route(const RouteArgs& a) {
   const kiosk::FormatContext fmt_ctx = kiosk::make_format_context(catalogs, a.locale, "en");
 
   const auto map = kiosk::load_map(a.map);
-  kiosk::Router router(map);
+  kiosk::Router router(map, static_cast<float>(a.max_km * 1000));
   kiosk::RouteSpeeds speeds;
   if (a.speed > 0) speeds.foot_mps = speeds.wheelchair_mps = a.speed;
   nlohmann::ordered_json out;
   const auto route = router.route(*from, *to, *profile);
   if (!route) {
+    const auto why = router.last_failure;
     const bool far_from = !router.snap(*from, *profile);
-    const bool far_to = !router.snap(*to, *profile);
     out["error"] = "no route";
     out["profile"] = a.profile;
-    out["reason"] = far_from                                      ? "start is not near a way this profile can use"
-                    : far_to                                      ? "destination is not near a way this profile can use"
+    out["reason"] = why == kiosk::NoRoute::too_far ? fmt::format("too far to walk: no walk of at most {} km", a.max_km)
+                    : why == kiosk::NoRoute::not_near_a_way
+                        ? (far_from ? "start is not near a way this profile can use"
+                                    : "destination is not near a way this profile can use")
                     : *profile == kiosk::RouteProfile::wheelchair ? "no step-free way connects the two points"
                                                                   : "the two points are not connected";
     std::cout << out.dump(2) << "\n";
@@ -179,6 +182,8 @@ void add_map(CLI::App& app, Action& action) {
   route->add_option("--locale", r->locale, "language of the instructions (default en)");
   route->add_option("--locales", r->locales, "folder of UI catalogs (default: the source tree's or installed)");
   route->add_option("--speed", r->speed, "walking speed in m/s (default: 1.25 foot, 0.9 wheelchair)");
+  route->add_option("--max-km", r->max_km, "the longest walk offered, as a bundle's walking: max_km (default 5)")
+      ->check(CLI::Range(0.1, 1000.0));
   route->callback([&action, r] { action = [r] { return run_route(*r); }; });
 }
 

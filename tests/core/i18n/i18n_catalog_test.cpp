@@ -83,6 +83,8 @@ TEST_CASE("shipped catalogs: every locale formats every English key", "[i18n][sh
       for (const auto& name : message_arguments(msg.pattern)) {
         if (name == "count" || name == "minutes" || name == "seconds" || name == "metres")
           args.push_back({name, std::int64_t{3}});
+        else if (name == "km")
+          args.push_back({name, 1.5});
         else
           args.push_back({name, std::string("X")});
       }

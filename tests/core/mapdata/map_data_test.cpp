@@ -5,9 +5,13 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <random>
+#include <string>
 
 #include "core/mapdata/map_data.h"
 #include "core/mapdata/map_writer.h"
@@ -62,6 +66,50 @@ TEST_CASE("the sample city's compiled map loads fast and holds the city", "[map]
   const auto back = map->unproject(p);
   CHECK(back.lat == Approx(elisenbrunnen.lat).margin(1e-6));
   CHECK(back.lon == Approx(elisenbrunnen.lon).margin(1e-6));
+}
+
+namespace {
+
+// Resident kilobytes of the mapping that holds `inside`, from /proc/self/smaps.
+std::size_t resident_kib_of_mapping(const void* inside) {
+  std::ifstream smaps("/proc/self/smaps");
+  const auto at = reinterpret_cast<std::uintptr_t>(inside);
+  bool in = false;
+  for (std::string line; std::getline(smaps, line);) {
+    unsigned long long lo = 0, hi = 0;
+    if (std::sscanf(line.c_str(), "%llx-%llx ", &lo, &hi) == 2 && line.find(':') > line.find(' ')) {
+      in = lo <= at && at < hi;
+    } else if (in && line.rfind("Rss:", 0) == 0) {
+      return std::stoul(line.substr(4));
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+// The check reads every byte of the file; a metropolis's map is hundreds of MiB, of which a frame draws
+// and a walk reads a small part. What the check read must not stay counted against the kiosk.
+TEST_CASE("a loaded map keeps little of its file resident: what the check read is given back", "[map]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  const std::size_t file_kib = map->byte_size / 1024;
+  const std::size_t after_load = resident_kib_of_mapping(map->strings.data());
+  INFO("file " << file_kib << " KiB, resident after loading " << after_load << " KiB");
+  CHECK(after_load < file_kib / 3);  // the routing sections, names and the tree's nodes: checked, kept
+  // What is used comes back when read: a route reads the routing sections, the drawing data stays out.
+  Router router(map);
+  const std::size_t after_router = resident_kib_of_mapping(map->strings.data());
+  INFO("resident with a router " << after_router << " KiB");
+  CHECK(after_router > after_load);
+  CHECK(after_router < file_kib / 2);
+  // A map in memory (tests, fuzzing) is checked the same way and its buffer is left alone.
+  std::ifstream in(KIOSK_SAMPLE_KMAP, std::ios::binary);
+  auto bytes =
+      std::make_shared<std::vector<char>>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const auto copy = std::make_shared<const std::vector<char>>(*bytes);
+  const auto parsed = parse_map(bytes);
+  CHECK(*bytes == *copy);
+  CHECK(parsed->route_edges.size() == map->route_edges.size());
 }
 
 TEST_CASE("the spatial index finds exactly the features whose box meets the query", "[map]") {

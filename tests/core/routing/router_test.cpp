@@ -3,10 +3,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
 #include <queue>
 #include <random>
 
 #include "core/bundle/content_loader.h"
+#include "core/geo/geo.h"
 #include "core/routing/router.h"
 #include "support/reference_dijkstra.h"
 #include "support/test_support.h"
@@ -153,7 +156,7 @@ TEST_CASE("Aachen: distances to all places in one search equal one route each", 
       for (std::size_t i = 0; i < places.size(); i += 3) {
         INFO(kiosk.id << " to " << c.bundle.services[i].id << " " << route_profile_name(p));
         const auto route = router.route(kiosk.location, places[i], p);
-        CHECK(std::isnan(all[i]) == !route);
+        CHECK(std::isfinite(all[i]) == route.has_value());
         if (!route) continue;
         ++reached;
         // Equal cost, so equal length unless two ways cost exactly the same.
@@ -202,13 +205,82 @@ TEST_CASE("Aachen: snapping finds the nearest usable way, as a search over every
   }
 }
 
+// A kiosk offers walks up to a radius; beyond it the answer is "too far", found without searching the
+// whole city. A small radius on the real map, so that many pairs fall on each side of it.
+TEST_CASE("Aachen: walks within the radius are the cheapest, longer ones are too far and stop early",
+          "[routing][aachen]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  const Content c = load_content(sample_bundle(), locales_dir());
+  REQUIRE(c.ok());
+  constexpr float radius = 1500;
+  Router router(map, radius);
+  Router unbounded(map, std::numeric_limits<float>::infinity());
+  std::mt19937 rng(5);
+  int within = 0, too_far = 0, straight_too_far = 0;
+  std::size_t settled_bounded = 0, settled_unbounded = 0;
+  for (int i = 0; i < 80; ++i) {
+    const auto& kiosk = c.bundle.kiosks[rng() % c.bundle.kiosks.size()];
+    const auto& sv = c.bundle.services[rng() % c.bundle.services.size()];
+    const RouteProfile p = i % 2 ? RouteProfile::wheelchair : RouteProfile::foot;
+    INFO(kiosk.id << " to " << sv.id << " " << route_profile_name(p));
+    const auto route = checked_route(router, *map, kiosk.location, sv.location, p);
+    if (route) {
+      ++within;
+      continue;
+    }
+    if (router.last_failure != NoRoute::too_far) continue;
+    ++too_far;
+    // The whole call: a pair farther apart than the radius is answered before any snap or search.
+    const auto direct = router.route(kiosk.location, sv.location, p);
+    CHECK_FALSE(direct);
+    CHECK(router.last_failure == NoRoute::too_far);
+    if (distance_m(kiosk.location, sv.location) > radius) {
+      ++straight_too_far;
+      continue;
+    }
+    // Closer than the radius in a straight line but not on foot: the search stayed near the two points.
+    const auto a = router.snap(kiosk.location, p), b = router.snap(sv.location, p);
+    (void)router.route(*a, *b, p);
+    settled_bounded += router.last_settled;
+    const auto far = unbounded.route(*a, *b, p);
+    settled_unbounded += unbounded.last_settled;
+    if (far) CHECK(far->distance_m + a->distance_m + b->distance_m > radius);
+  }
+  CHECK(within >= 10);
+  CHECK(too_far >= 10);
+  CHECK(straight_too_far >= 5);
+  CHECK(settled_bounded <= settled_unbounded);
+
+  // One search to every place: finite within the radius exactly where a route is, infinite beyond.
+  std::vector<GeoPoint> places;
+  for (const auto& sv : c.bundle.services) places.push_back(sv.location);
+  const GeoPoint here = c.bundle.kiosks.front().location;
+  const auto all = router.distances_from(here, places, RouteProfile::foot);
+  int finite = 0, infinite = 0;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    INFO(c.bundle.services[i].id);
+    const auto route = router.route(here, places[i], RouteProfile::foot);
+    CHECK(std::isfinite(all[i]) == route.has_value());
+    if (route) {
+      ++finite;
+      CHECK(all[i] <= radius);
+      CHECK(all[i] == Approx(route->distance_m).epsilon(0.02).margin(1));
+    } else if (std::isinf(all[i])) {
+      ++infinite;
+      CHECK(router.last_failure == NoRoute::too_far);
+    }
+  }
+  CHECK(finite >= 10);
+  CHECK(infinite >= 100);
+}
+
 // Points beside the small islands of the real network (a courtyard path, a fenced platform): the nearest
 // way is the island, the connected network lies farther but within 150 m. Found by scanning the map, not
 // chosen by hand: every island edge's midpoint, moved a little away from the network.
 TEST_CASE("Aachen: a point beside a small island snaps to the connected network within 150 m and routes",
           "[routing][aachen]") {
   const auto map = load_map(KIOSK_SAMPLE_KMAP);
-  Router router(map);
+  Router router(map, std::numeric_limits<float>::infinity());  // islands anywhere in the city
   const Content c = load_content(sample_bundle(), locales_dir());
   REQUIRE(c.ok());
   const GeoPoint kiosk = c.bundle.kiosks.front().location;

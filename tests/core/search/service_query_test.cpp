@@ -90,3 +90,34 @@ TEST_CASE("lists: with walking distances along the ways, nearer means a shorter 
     if (i > 0 && list[i - 1].hours.state == l.hours.state) CHECK(list[i - 1].distance_m <= l.distance_m);
   }
 }
+
+TEST_CASE("lists: places beyond the walking radius come last and say they are too far", "[list][routing]") {
+  const Content c = load_content(test::sample_bundle(), test::locales_dir());
+  REQUIRE(c.ok());
+  const HolidayCalendar cal = holiday_calendar_from(c.bundle);
+  const OhContext ctx{&cal, std::nullopt, std::nullopt, nullptr};
+  Router router(load_map(KIOSK_SAMPLE_KMAP), 1500);  // a small radius: many places lie beyond it
+  ServiceQuery q;
+  q.from = c.bundle.kiosks.front().location;
+  q.now = {{2026, 11, 26}, 10 * 60};
+  std::vector<GeoPoint> places;
+  for (const auto& sv : c.bundle.services) places.push_back(sv.location);
+  const std::vector<float> walk = router.distances_from(q.from, places, RouteProfile::foot);
+  q.walk_m = &walk;
+  const auto list = list_services(c.bundle, ctx, q);
+  REQUIRE(list.size() == c.bundle.services.size());
+  int too_far = 0;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& l = list[i];
+    INFO(c.bundle.services[l.index].id);
+    CHECK(l.too_far == std::isinf(walk[l.index]));
+    too_far += l.too_far;
+    if (l.too_far) CHECK(l.distance_m == Approx(distance_m(q.from, c.bundle.services[l.index].location)));
+    if (i == 0 || list[i - 1].hours.state != l.hours.state) continue;
+    // Within one opening state: walkable places first, nearest first; then those too far, nearest first.
+    CHECK((!list[i - 1].too_far || l.too_far));
+    if (list[i - 1].too_far == l.too_far) CHECK(list[i - 1].distance_m <= l.distance_m);
+  }
+  CHECK(too_far > 50);
+  CHECK(too_far < static_cast<int>(list.size()) - 10);
+}
