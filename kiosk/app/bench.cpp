@@ -58,15 +58,22 @@ void map_frames(Kiosk& k, std::vector<double>& city, std::vector<double>& street
 }  // namespace
 
 int run_bench(Kiosk& k, const std::filesystem::path& out, std::chrono::steady_clock::time_point start) {
+  // The first frame as a kiosk in use draws it: without waiting for the map; then the map as it arrives.
+  k.wait_for_map = false;
   k.frame(false, 1.f / 30);
   const double first_frame_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  ui::finish_map_load(*k.env, true);
+  const double map_ready_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  k.wait_for_map = true;
   std::vector<double> cold, warm, city, street;
   tour_screens(k, cold, warm);
   map_frames(k, city, street);
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   const nlohmann::json j = {{"first_frame_ms", first_frame_ms},
+                            {"map_ready_ms", map_ready_ms},
                             {"frame_ms_p50", percentile(warm, 0.5)},
                             {"frame_ms_p99", percentile(warm, 0.99)},
                             {"first_frame_of_screen_ms_p50", percentile(cold, 0.5)},

@@ -74,10 +74,7 @@ bool load_bundle(Kiosk& k, const fs::path& dir, std::string& why) {
   const fs::path kmap = !k.opt.map.empty()                ? fs::path(k.opt.map)
                         : !c->bundle.map_compiled.empty() ? dir / c->bundle.map_compiled
                                                           : fs::path();
-  if (!kmap.empty()) {
-    ui::attach_map(*e, kmap);
-    if (!e->map) fmt::print(stderr, "warning: no map: {}\n", e->map_error);
-  }
+  if (!kmap.empty()) ui::start_map_load(*e, kmap);  // taken by a frame (Kiosk::frame)
   // Speech: the bundle's languages espeak-ng has a voice for.
   for (const auto& tag : c->bundle.locales)
     if (k.synth && k.synth->voice_for(tag)) e->voices.push_back(tag);

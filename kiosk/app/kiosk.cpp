@@ -2,6 +2,7 @@
 
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_sdlrenderer.h>
+#include <fmt/format.h>
 #include <imgui_internal.h>
 #include <malloc.h>
 #include <sys/resource.h>
@@ -103,6 +104,7 @@ ui::DeviceFacts Kiosk::device_facts() const {
 void Kiosk::frame(bool touched, float dt) {
   ++frames;
   maybe_switch_bundle(*this);
+  if (ui::finish_map_load(*env, wait_for_map) && !env->map) fmt::print(stderr, "warning: no map: {}\n", env->map_error);
   act_on_technician_requests(*this);
   text->atlas.begin_frame();
   ImGui_ImplSDLRenderer_NewFrame();

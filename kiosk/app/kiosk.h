@@ -60,6 +60,10 @@ struct Kiosk {
   // Scripted runs (headless, scripts, bench, soak) feed the pointer and keys to ImGui directly, so that
   // replays do not depend on SDL's focus.
   bool scripted = false;
+  // Whether a frame waits for a map still being loaded: scripts, screenshots and tests see the map from
+  // the first frame; the kiosk in use (and the bench's cold start) shows the attract screen at once and
+  // the map from the frame after it is ready.
+  bool wait_for_map = true;
   ImVec2 pointer{-1, -1};
   bool pointer_down = false;
   SDL_Scancode pressed_key = SDL_SCANCODE_UNKNOWN;

@@ -41,6 +41,7 @@ bool handle_event(Kiosk& k, const SDL_Event& e, bool& input) {
 }  // namespace
 
 void run_main_loop(Kiosk& k) {
+  k.wait_for_map = false;
   k.sync.start(k.config.sync);
   ServiceNotify notify;
   bool ready = false;

@@ -68,8 +68,11 @@ MapDrawStats draw_map(ImDrawList* dl, const MapData& m, const MapCamera& cam, co
   dl->AddRectFilled({rect.x, rect.y}, {rect.z, rect.w}, style.land);
   float x0, y0, x1, y1;
   cam.visible_box(rect, x0, y0, x1, y1);
-  m.query(x0, y0, x1, y1, scratch.visible, &scratch.marks);
   const int lod = cam.lod();
+  if (lod == kmap::lod_count - 1)
+    m.query_coarse(x0, y0, x1, y1, scratch.visible);  // the whole city: what it draws, not every feature
+  else
+    m.query(x0, y0, x1, y1, scratch.visible, &scratch.marks);
   // Smaller than a pixel or two: not worth drawing at this scale.
   const float min_size_m = 1.5f / cam.scale;
 

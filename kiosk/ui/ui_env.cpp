@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <utility>
@@ -59,18 +60,24 @@ void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std:
   env.list_cache.valid = false;
 }
 
-void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
+void start_map_load(UiEnv& env, const std::filesystem::path& kmap) {
   env.map.reset();
   env.router.reset();
   for (auto& w : env.walk_m) w.clear();
   env.list_cache.valid = false;
   env.markers.clear();
+  env.map_error.clear();
+  env.map_loading = std::async(std::launch::async, [kmap] { return load_map(kmap); });
+}
+
+bool finish_map_load(UiEnv& env, bool wait) {
+  if (!env.map_loading.valid()) return false;
+  if (!wait && env.map_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   try {
-    env.map = load_map(kmap);
-    env.map_error.clear();
-  } catch (const MapError& e) {
+    env.map = env.map_loading.get();
+  } catch (const std::exception& e) {  // MapError, or no memory for a map too large
     env.map_error = e.what();
-    return;
+    return true;
   }
   for (const auto& sv : env.content->bundle.services) {
     const Category* cat = env.content->bundle.find_category(sv.category);
@@ -81,6 +88,13 @@ void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
     }
     env.markers.push_back({sv.id, env.map->project(sv.location), IM_COL32(r, g, b, 255)});
   }
+  env.list_cache.valid = false;  // lists made while the map loaded were by straight line
+  return true;
+}
+
+void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
+  start_map_load(env, kmap);
+  finish_map_load(env, true);
 }
 
 Router& router(UiEnv& env) {

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -84,6 +85,9 @@ struct UiEnv {
   // The city map; null when the kiosk has none or it could not be loaded (map_error says why).
   std::shared_ptr<const MapData> map;
   std::string map_error;
+  // The map while another thread loads and checks it (start_map_load): a metropolis's map takes a few
+  // hundred milliseconds, and the attract screen need not wait for it.
+  std::future<std::shared_ptr<const MapData>> map_loading;
   std::unique_ptr<Router> router;  // built on first use
   // Walking metres from the kiosk to each service (bundle order; NaN: no route), per profile: one search
   // over the network on first use, so that lists show the minutes the detail screen's route shows.
@@ -147,6 +151,11 @@ std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, 
 
 // The kiosk's local config places it (location, heading) where the bundle's place is missing or differs.
 void place_kiosk(UiEnv& env, const std::optional<GeoPoint>& location, const std::optional<double>& heading_deg);
+// Starts loading and checking the compiled map on another thread; finish_map_load takes it.
+void start_map_load(UiEnv& env, const std::filesystem::path& kmap);
+// Takes the map started by start_map_load once it is ready (or, with wait, when it is): sets env.map and
+// the markers, or map_error for a corrupt or missing file. True when it took one this call.
+bool finish_map_load(UiEnv& env, bool wait);
 // Loads the compiled map (a corrupt or missing file leaves env.map empty and says why in map_error) and
 // places every service on it.
 void attach_map(UiEnv& env, const std::filesystem::path& kmap);

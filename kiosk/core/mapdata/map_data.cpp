@@ -127,6 +127,7 @@ void validate(MapData& m, const PageRelease& release) {
     for (std::uint32_t g : f.geometry)
       if (g != kmap::none && g >= m.geometries.size()) fail(fmt::format("feature {}: geometry out of range", i));
     if (!(f.min_x <= f.max_x && f.min_y <= f.max_y)) fail(fmt::format("feature {}: empty box", i));
+    if (f.geometry[kmap::lod_count - 1] != kmap::none) m.coarse_features.push_back(static_cast<std::uint32_t>(i));
     if (PageRelease::due(i)) release.prefix(m.features, i);
   }
   release.all(m.features);
@@ -284,6 +285,15 @@ void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vec
       if ((*marks)[id]) out.push_back(id);
   } else {
     std::sort(out.begin(), out.end());
+  }
+}
+
+void MapData::query_coarse(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  for (const std::uint32_t id : coarse_features) {
+    const auto& f = features[id];
+    if (f.max_x < min_x || f.min_x > max_x || f.max_y < min_y || f.min_y > max_y) continue;
+    out.push_back(id);
   }
 }
 

@@ -40,6 +40,9 @@ struct MapData {
   std::span<const std::uint32_t> route_offsets;
   std::span<const kmap::Point> route_shape;
   std::span<const kmap::Poi> pois;
+  // Features drawn at the coarsest level of detail (the whole city), in drawing order: a twentieth of a
+  // metropolis's features. Found at load, so that a whole-city frame does not walk all of them.
+  std::vector<std::uint32_t> coarse_features;
 
   [[nodiscard]] std::string_view string(std::uint32_t offset) const { return strings.data() + offset; }
   // The name in `lang` (or its base language), else the local name; "" when unnamed.
@@ -58,6 +61,8 @@ struct MapData {
   // (optional, reused too) makes a large result cheap to order: a pass over flags instead of a sort.
   void query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out,
              std::vector<std::uint8_t>* marks = nullptr) const;
+  // The same for the features of coarse_features only.
+  void query_coarse(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const;
 };
 
 // Throws MapError. The file stays mapped while any copy of the returned pointer lives.

@@ -93,9 +93,10 @@ std::vector<std::string> SearchIndex::words_of(std::string_view text) const {
 }
 
 SearchIndex::SearchIndex(const Bundle& b) {
-  std::map<std::string, std::vector<std::string>> category_words;
+  std::map<std::string, std::size_t> category_index;
   for (const auto& c : b.categories) {
-    auto& w = category_words[c.id];
+    category_index.emplace(c.id, category_words_.size());
+    auto& w = category_words_.emplace_back();
     for (const auto& [tag, text] : c.name.by_locale)
       for (auto& x : words_of(text)) w.push_back(std::move(x));
     for (const auto& [tag, list] : c.synonyms)
@@ -107,8 +108,8 @@ SearchIndex::SearchIndex(const Bundle& b) {
     Entry e;
     for (const auto& [tag, text] : s.name.by_locale)
       for (auto& x : words_of(text)) e.name_words.push_back(std::move(x));
-    e.other_words = category_words[s.category];
-    for (auto& x : words_of(s.address.street)) e.other_words.push_back(std::move(x));
+    if (const auto c = category_index.find(s.category); c != category_index.end()) e.category = c->second;
+    e.street_words = words_of(s.address.street);
     entries_.push_back(std::move(e));
   }
 }
@@ -122,15 +123,22 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
   auto prefix_of = [](const std::string& word, const std::vector<std::string>& list) {
     return std::any_of(list.begin(), list.end(), [&](const std::string& w) { return w.rfind(word, 0) == 0; });
   };
+  const auto alternative = [&](std::size_t k) -> const std::string& { return k < b.size() ? b[k] : a[k]; };
+  // Which categories each query word names: once per query, not once per service.
+  std::vector<std::vector<char>> in_category(a.size(), std::vector<char>(category_words_.size(), 0));
+  for (std::size_t k = 0; k < a.size(); ++k)
+    for (std::size_t c = 0; c < category_words_.size(); ++c)
+      in_category[k][c] = prefix_of(a[k], category_words_[c]) || prefix_of(alternative(k), category_words_[c]);
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const Entry& e = entries_[i];
     int score = 0;
     bool all = true;
     for (std::size_t k = 0; k < a.size() && all; ++k) {
-      const std::string& alt = k < b.size() ? b[k] : a[k];
+      const std::string& alt = alternative(k);
       if (prefix_of(a[k], e.name_words) || prefix_of(alt, e.name_words))
         score += 3;
-      else if (prefix_of(a[k], e.other_words) || prefix_of(alt, e.other_words))
+      else if ((e.category != no_category && in_category[k][e.category]) || prefix_of(a[k], e.street_words) ||
+               prefix_of(alt, e.street_words))
         score += 1;
       else
         all = false;

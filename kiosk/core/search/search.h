@@ -42,11 +42,16 @@ class SearchIndex {
   [[nodiscard]] std::vector<SearchHit> search(std::string_view query, std::size_t limit = 50) const;
 
  private:
+  static constexpr std::size_t no_category = static_cast<std::size_t>(-1);
   struct Entry {
-    std::vector<std::string> name_words;   // folded, also transliterated
-    std::vector<std::string> other_words;  // category names, synonyms, street
+    std::vector<std::string> name_words;    // folded, also transliterated
+    std::vector<std::string> street_words;  // the same
+    std::size_t category = no_category;     // into category_words_
   };
   TextFolder folder_;
+  // Names and synonyms of each category in every language, kept once per category: a metropolis has
+  // thousands of services in each, and a copy per service made the index 20 times larger.
+  std::vector<std::vector<std::string>> category_words_;
   std::vector<Entry> entries_;
   std::vector<std::string> words_of(std::string_view text) const;
 };

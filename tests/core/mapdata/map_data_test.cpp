@@ -128,6 +128,19 @@ TEST_CASE("the spatial index finds exactly the features whose box meets the quer
   CHECK(found == brute);
 }
 
+TEST_CASE("the whole-city query finds exactly what is drawn at the coarsest level", "[map]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  const auto& h = map->header;
+  const float w = h.max_x - h.min_x;
+  std::vector<std::uint32_t> coarse, all;
+  map->query_coarse(h.min_x + w / 4, h.min_y, h.max_x, h.max_y, coarse);
+  map->query(h.min_x + w / 4, h.min_y, h.max_x, h.max_y, all);
+  std::erase_if(all, [&](std::uint32_t id) { return map->features[id].geometry[kmap::lod_count - 1] == kmap::none; });
+  REQUIRE_FALSE(coarse.empty());
+  CHECK(coarse == all);  // the same features in the same (drawing) order
+  CHECK(map->coarse_features.size() * 5 < map->features.size());
+}
+
 TEST_CASE("names come in the resident's language where the map has one", "[map]") {
   const auto map = parse_map(bytes_of(tiny_map()));
   const auto& e = map->route_edges[0];
