@@ -89,6 +89,7 @@ bool finish_map_load(UiEnv& env, bool wait) {
     env.markers.push_back({sv.id, env.map->project(sv.location), IM_COL32(r, g, b, 255)});
   }
   env.list_cache.valid = false;  // lists made while the map loaded were by straight line
+  env.directions = {};           // and directions said "no map"
   return true;
 }
 

@@ -42,6 +42,20 @@ TEST_CASE("frames go on while the map loads, and lists walk once it is there", "
   CHECK(by_walk > static_cast<int>(after.size()) / 2);
 }
 
+TEST_CASE("a detail screen opened before the map arrived shows the way once it is there", "[ui][map]") {
+  UiFixture f;
+  f.session.locale = "de";
+  f.session.screen = ui::Screen::detail;
+  f.session.service = f.content.bundle.services.front().id;
+  ui::start_map_load(*f.env, KIOSK_SAMPLE_KMAP);
+  f.frame(0);  // before the map: no route, the screen says the map is unavailable
+  CHECK_FALSE(f.env->directions.route);
+  REQUIRE(ui::finish_map_load(*f.env, true));
+  REQUIRE(f.env->map);
+  f.frame(0.1);
+  CHECK(f.env->directions.route);
+}
+
 TEST_CASE("a map that fails to load on the other thread is reported, and frames go on", "[ui][map]") {
   UiFixture f;
   test::TempDir tmp;

@@ -70,6 +70,12 @@ struct PageRelease {
   [[nodiscard]] static bool due(std::size_t i) { return i > 0 && (i & 0xFFFF) == 0; }
 };
 
+// Whether a box (a feature's, a tree node's) meets the query rectangle.
+template <class Box>
+bool meets(const Box& b, float min_x, float min_y, float max_x, float max_y) {
+  return !(b.max_x < min_x || b.min_x > max_x || b.max_y < min_y || b.min_y > max_y);
+}
+
 bool finite_in(const kmap::Point& p, const kmap::Header& h) {
   // A little slack: simplified and clipped geometry may touch the edge of the extent.
   return std::isfinite(p.x) && std::isfinite(p.y) && p.x >= h.min_x - 1 && p.x <= h.max_x + 1 && p.y >= h.min_y - 1 &&
@@ -266,12 +272,10 @@ void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vec
   while (!stack.empty()) {
     const auto& n = tree_nodes[stack.back()];
     stack.pop_back();
-    if (n.max_x < min_x || n.min_x > max_x || n.max_y < min_y || n.min_y > max_y) continue;
+    if (!meets(n, min_x, min_y, max_x, max_y)) continue;
     if (n.leaf) {
       for (std::uint32_t i = n.first; i < n.first + n.count; ++i) {
-        const auto& f = features[tree_items[i]];
-        if (f.max_x < min_x || f.min_x > max_x || f.max_y < min_y || f.min_y > max_y) continue;
-        out.push_back(tree_items[i]);
+        if (meets(features[tree_items[i]], min_x, min_y, max_x, max_y)) out.push_back(tree_items[i]);
       }
     } else {
       for (std::uint32_t c = n.first; c < n.first + n.count; ++c) stack.push_back(c);
@@ -290,11 +294,8 @@ void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vec
 
 void MapData::query_coarse(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const {
   out.clear();
-  for (const std::uint32_t id : coarse_features) {
-    const auto& f = features[id];
-    if (f.max_x < min_x || f.min_x > max_x || f.max_y < min_y || f.min_y > max_y) continue;
-    out.push_back(id);
-  }
+  for (const std::uint32_t id : coarse_features)
+    if (meets(features[id], min_x, min_y, max_x, max_y)) out.push_back(id);
 }
 
 std::shared_ptr<const MapData> parse_map(std::shared_ptr<const std::vector<char>> bytes) {
