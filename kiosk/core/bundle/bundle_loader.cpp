@@ -5,6 +5,7 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <iterator>
 #include <regex>
@@ -12,6 +13,7 @@
 
 #include "core/base/limits.h"
 #include "core/base/utf8.h"
+#include "core/bundle/bundle_files.h"
 #include "core/i18n/contact_format.h"
 #include "core/model/vocabulary.h"
 #include "core/yaml/yaml_file.h"
@@ -498,123 +500,57 @@ bool read_file(const fs::path& dir, const fs::path& rel, bool required, Diagnost
   return true;
 }
 
+// Runs work(k) for k in [0, n) on n threads, this one included.
+template <typename Work>
+void on_threads(std::size_t n, Work&& work) {
+  std::vector<std::jthread> threads;
+  for (std::size_t k = 1; k < n; ++k) threads.emplace_back(work, k);
+  work(0);
+}
+
 // Service files are independent: parse them on every core (a city can have 10,000 services), then merge
 // in file order so that the result and the order of diagnostics do not depend on the thread count.
+// Their sizes are added up first (also on every core): a bundle too large is refused before parsing.
 void read_service_files(const fs::path& dir, const std::vector<fs::path>& files, Diagnostics& diags, Bundle& b) {
   const std::size_t cores = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   const std::size_t n = std::min(cores, files.size() / 64 + 1);
+  auto range = [&](std::size_t k) { return std::pair{files.size() * k / n, files.size() * (k + 1) / n}; };
+  std::atomic<std::uintmax_t> bytes = 0;
+  on_threads(n, [&](std::size_t k) {
+    std::uintmax_t sum = 0;
+    for (auto [i, end] = range(k); i < end; ++i) {
+      std::error_code ec;
+      const auto size = fs::file_size(dir / files[i], ec);
+      sum += ec ? 0 : size;
+    }
+    bytes += sum;
+  });
+  if (bytes.load() > limits::max_service_files_bytes) {
+    diags.error({(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
+                fmt::format("the service files hold {:.0f} MiB, more than the limit of {} MiB",
+                            static_cast<double>(bytes.load()) / 1048576.0, limits::max_service_files_bytes >> 20),
+                "a kiosk shows one city: split the region into several bundles");
+    return;
+  }
   struct Part {
     Bundle bundle;
     Diagnostics diags;
   };
   std::vector<Part> parts(n);
-  auto work = [&](std::size_t k) {
-    const std::size_t begin = files.size() * k / n, end = files.size() * (k + 1) / n;
-    for (std::size_t i = begin; i < end; ++i) {
+  on_threads(n, [&](std::size_t k) {
+    for (auto [i, end] = range(k); i < end; ++i) {
+      const fs::path full = dir / files[i];
       try {
-        read_file(dir, files[i], true, parts[k].diags, parts[k].bundle, read_services_file);
+        auto file = load_yaml_file(full, full.generic_string(), parts[k].diags);
+        if (file) read_services_file(ReadContext{*file, parts[k].diags}, parts[k].bundle);
       } catch (const std::exception& e) {  // e.g. out of memory: report it and go on with the next file
-        parts[k].diags.error({(dir / files[i]).generic_string(), 0, 0}, "unreadable", e.what());
+        parts[k].diags.error({full.generic_string(), 0, 0}, "unreadable", e.what());
       }
     }
-  };
-  {
-    std::vector<std::jthread> threads;
-    for (std::size_t k = 1; k < n; ++k) threads.emplace_back(work, k);
-    work(0);
-  }
+  });
   for (auto& part : parts) {
     std::move(part.bundle.services.begin(), part.bundle.services.end(), std::back_inserter(b.services));
     std::move(part.diags.items.begin(), part.diags.items.end(), std::back_inserter(diags.items));
-  }
-}
-
-// Every file in the bundle is read by a rule or named: an editor who puts a service into notes.txt, a
-// subfolder or a file named .YAML must learn that the kiosk will not show it. Hidden files (.git,
-// .editorconfig) belong to the editor's tools and are left alone.
-void name_unread_files(const fs::path& dir, const Bundle& b, Diagnostics& diags) {
-  auto hidden = [](const fs::path& p) { return p.filename().string().starts_with("."); };
-  auto first_component = [](const std::string& rel) { return rel.substr(0, rel.find('/')); };
-  std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml",
-                                    "services",    "locales",         "manifest.json",      "manifest.sig",
-                                    "LICENSE.md",  "LICENSE",         "README.md",          "README"};
-  for (const auto& rel : {b.map_source, b.map_compiled})
-    if (!rel.empty()) known.push_back(first_component(rel));
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (hidden(it->path()) || std::find(known.begin(), known.end(), name) != known.end()) continue;
-    diags.warning({it->path().generic_string(), 0, 0}, "unread-file",
-                  fmt::format("{}{} is not part of the bundle format: the kiosk does not read it", name,
-                              it->is_directory() ? "/" : ""),
-                  "move it out of the bundle, or see content/README.md for the files a bundle holds");
-  }
-  for (fs::directory_iterator it(dir / "services", ec), end; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (hidden(p)) continue;
-    const std::string shown = p.generic_string();
-    const std::string ext = p.extension().string();
-    std::string lower_ext = ext;
-    for (char& c : lower_ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (it->is_directory()) {
-      diags.warning(
-          {shown, 0, 0}, "unread-file",
-          fmt::format("services/{}/ is not read: service files must lie directly in services/", p.filename().string()),
-          "move its .yaml files up into services/");
-    } else if (ext == ".yaml" || ext == ".yml") {
-      continue;
-    } else if (lower_ext == ".yaml" || lower_ext == ".yml") {
-      diags.error({shown, 0, 0}, "unread-file",
-                  fmt::format("{} is not read: service files end in .yaml, in lower case", p.filename().string()),
-                  fmt::format("rename it to {}.yaml", p.stem().string()));
-    } else {
-      diags.warning({shown, 0, 0}, "unread-file",
-                    fmt::format("{} is not read: only .yaml files in services/ hold services", p.filename().string()),
-                    "rename it to end in .yaml if it holds services, or move it out of the bundle");
-    }
-  }
-}
-
-// A bundle holds regular files and folders only. A symbolic link (`LICENSE.md -> /etc/shadow`) would make
-// `bundle build` publish a file of the build machine, and a FIFO or device would hang whoever reads it.
-// Hidden entries (.git) belong to the editor's tools: the build never copies them.
-void refuse_special_files(const fs::path& dir, Diagnostics& diags) {
-  std::error_code ec;
-  std::size_t entries = 0;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.filename().string().starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (++entries > limits::max_bundle_entries || it.depth() > 8) {
-      diags.error({dir.generic_string(), 0, 0}, "too-many-files",
-                  fmt::format("the bundle holds more than {} files or folders nested deeper than 8",
-                              limits::max_bundle_entries),
-                  "a bundle holds its YAML files, its map and the catalogs");
-      return;
-    }
-    const std::string name = p.filename().string();
-    if (first_invalid_utf8(name) || has_control_byte(name)) {
-      diags.error({dir.generic_string(), 0, 0}, "bad-file-name",
-                  fmt::format("a file name in {} holds a line break, a control character or invalid UTF-8",
-                              p.parent_path().lexically_relative(dir).generic_string()),
-                  "rename it: names like that break the messages that point at a file");
-      continue;
-    }
-    const fs::file_status st = it->symlink_status(ec);
-    if (fs::is_symlink(st)) {
-      diags.error({p.generic_string(), 0, 0}, "symlink",
-                  fmt::format("{} is a symbolic link: a bundle holds only its own files",
-                              p.lexically_relative(dir).generic_string()),
-                  "replace the link by a copy of the file it points to");
-    } else if (!fs::is_regular_file(st) && !fs::is_directory(st)) {
-      diags.error({p.generic_string(), 0, 0}, "not-a-file",
-                  fmt::format("{} is not a regular file (a pipe, socket or device)",
-                              p.lexically_relative(dir).generic_string()),
-                  "remove it from the bundle");
-    }
   }
 }
 
@@ -628,34 +564,14 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
     diags.error({b.root, 0, 0}, "missing-file", "not a directory", "give the folder that holds bundle.yaml");
     return b;
   }
-  const std::size_t errors_before = diags.count(Severity::error);
-  refuse_special_files(dir, diags);
-  if (diags.count(Severity::error) > errors_before) return b;  // nothing of it is read
+  const BundleFiles files = scan_bundle_files(dir, diags);
+  if (files.refused) return b;  // nothing of it is read
   read_file(dir, "bundle.yaml", true, diags, b, read_bundle_file);
   read_file(dir, "categories.yaml", true, diags, b, read_categories_file);
-
-  std::vector<fs::path> service_files;
-  std::uintmax_t service_bytes = 0;
-  for (fs::directory_iterator it(dir / "services", ec), end; !ec && it != end; it.increment(ec)) {
-    const auto ext = it->path().extension();
-    if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-      service_files.push_back(fs::path("services") / it->path().filename());
-      std::error_code size_ec;
-      service_bytes += it->file_size(size_ec);
-    }
-  }
-  std::sort(service_files.begin(), service_files.end());
-  if (service_files.empty())
+  if (files.service_files.empty())
     diags.warning({(dir / "services").generic_string(), 0, 0}, "no-services", "the bundle has no services",
                   "add services/*.yaml files");
-  if (service_bytes > limits::max_service_files_bytes) {
-    diags.error({(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
-                fmt::format("the service files hold {:.0f} MiB, more than the limit of {} MiB",
-                            static_cast<double>(service_bytes) / 1048576.0, limits::max_service_files_bytes >> 20),
-                "a kiosk shows one city: split the region into several bundles");
-    return b;
-  }
-  read_service_files(dir, service_files, diags, b);
+  read_service_files(dir, files.service_files, diags, b);
   if (b.services.size() > limits::max_services)
     diags.error(
         {(dir / "services").generic_string(), 0, 0}, "bundle-too-large",
@@ -669,7 +585,12 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
                       (dir / b.map_compiled).generic_string());
 
   read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
-  name_unread_files(dir, b, diags);
+  std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml",
+                                    "services",    "locales",         "manifest.json",      "manifest.sig",
+                                    "LICENSE.md",  "LICENSE",         "README.md",          "README"};
+  for (const auto& rel : {b.map_source, b.map_compiled})
+    if (!rel.empty()) known.push_back(rel.substr(0, rel.find('/')));  // the map's folder
+  name_unread_files(files, known, diags);
   if (!read_file(dir, "holidays.yaml", false, diags, b, read_holidays_file))
     diags.warning({(dir / "holidays.yaml").generic_string(), 0, 0}, "no-holidays",
                   "holidays.yaml is missing: opening hours on public holidays (PH) will show as unknown");
