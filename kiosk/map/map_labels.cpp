@@ -1,5 +1,6 @@
 #include "map/map_labels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -52,6 +53,14 @@ bool straight_run(const std::vector<ImVec2>& pts, ImVec2& a, ImVec2& b) {
   return best > 0;
 }
 
+// Whether a label centred at c cannot be placed: its box would hold c, and c lies in a placed box. Asked
+// before laying the label out, which costs far more.
+bool centre_taken(const std::vector<ImRect>& placed, ImVec2 c) {
+  for (const auto& r : placed)
+    if (r.Contains(c)) return true;
+  return false;
+}
+
 }  // namespace
 
 int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, const MapCamera& cam, const MapStyle& style,
@@ -75,22 +84,28 @@ int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, cons
   };
 
   // Places first (the city's districts orient people), biggest first.
-  for (int cls = 0; cls < static_cast<int>(kmap::PlaceClass::count); ++cls) {
-    for (const std::uint32_t id : visible) {
-      const auto& f = m.features[id];
-      if (static_cast<FeatureKind>(f.kind) != FeatureKind::place || f.cls != cls || f.geometry[lod] == kmap::none)
-        continue;
-      const std::string_view name = m.name(f.name_set, o.lang);
-      if (name.empty()) continue;
-      const ImVec2 c = cam.to_screen(m.points[m.geometries[f.geometry[lod]].first_point]);
-      const bool big = cls <= static_cast<int>(kmap::PlaceClass::suburb);
-      const auto p = layout(name, big ? 26.0f : 20.0f, big);
-      const ImRect box = turned_box(c, p->width + 8 * o.unit, p->height, 0);
-      if (!view.Contains(box) || collides(sc.placed, box)) continue;
-      draw_with_halo(dl, engine, *p, c, 0, style.place_label, style.label_halo, o.unit);
-      sc.placed.push_back(box);
-      ++drawn;
-    }
+  sc.places.clear();
+  for (const std::uint32_t id : visible) {
+    const auto& f = m.features[id];
+    if (static_cast<FeatureKind>(f.kind) == FeatureKind::place && f.cls < static_cast<int>(kmap::PlaceClass::count) &&
+        f.geometry[lod] != kmap::none)
+      sc.places.push_back(id);
+  }
+  std::stable_sort(sc.places.begin(), sc.places.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return m.features[a].cls < m.features[b].cls; });
+  for (const std::uint32_t id : sc.places) {
+    const auto& f = m.features[id];
+    const std::string_view name = m.name(f.name_set, o.lang);
+    if (name.empty()) continue;
+    const ImVec2 c = cam.to_screen(m.points[m.geometries[f.geometry[lod]].first_point]);
+    if (!view.Contains(c) || centre_taken(sc.placed, c)) continue;
+    const bool big = f.cls <= static_cast<int>(kmap::PlaceClass::suburb);
+    const auto p = layout(name, big ? 26.0f : 20.0f, big);
+    const ImRect box = turned_box(c, p->width + 8 * o.unit, p->height, 0);
+    if (!view.Contains(box) || collides(sc.placed, box)) continue;
+    draw_with_halo(dl, engine, *p, c, 0, style.place_label, style.label_halo, o.unit);
+    sc.placed.push_back(box);
+    ++drawn;
   }
 
   // Streets from the most important down, at district zoom and closer.
@@ -111,10 +126,11 @@ int draw_labels(ImDrawList* dl, text::TextEngine& engine, const MapData& m, cons
         sc.line.push_back(cam.to_screen(m.points[i]));
       ImVec2 a, b;
       if (!straight_run(sc.line, a, b)) continue;
+      const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+      if (!view.Contains(c) || centre_taken(sc.placed, c)) continue;
       const auto p = layout(name, 19.0f, false);
       const float len = std::hypot(b.x - a.x, b.y - a.y);
       if (len < p->width + 16 * o.unit) continue;
-      const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
       // The same street is often several ways: one label per street within a stretch of screen.
       bool near_same = false;
       for (const auto& s : sc.seen)

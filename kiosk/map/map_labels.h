@@ -33,6 +33,7 @@ struct LabelScratch {
     ImVec2 at;
   };
   std::vector<Seen> seen;
+  std::vector<std::uint32_t> places;
 };
 
 // Labels the features in `visible` (what draw_map drew: MapScratch::visible). Returns the number of

@@ -69,10 +69,7 @@ MapDrawStats draw_map(ImDrawList* dl, const MapData& m, const MapCamera& cam, co
   float x0, y0, x1, y1;
   cam.visible_box(rect, x0, y0, x1, y1);
   const int lod = cam.lod();
-  if (lod == kmap::lod_count - 1)
-    m.query_coarse(x0, y0, x1, y1, scratch.visible);  // the whole city: what it draws, not every feature
-  else
-    m.query(x0, y0, x1, y1, scratch.visible, &scratch.marks);
+  m.query(x0, y0, x1, y1, scratch.visible, &scratch.marks);
   // Smaller than a pixel or two: not worth drawing at this scale.
   const float min_size_m = 1.5f / cam.scale;
 

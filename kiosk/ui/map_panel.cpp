@@ -36,7 +36,8 @@ void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, cons
   }
   const map::MapStyle style = map_style_for(env);
   const ImVec4 rect(r.Min.x, r.Min.y, r.Max.x, r.Max.y);
-  map::draw_map(dl, *env.map, cam, style, rect, env.map_scratch);
+  const MapData& shown = env.map->for_lod(cam.lod());  // the whole-city layer when zoomed out
+  map::draw_map(dl, shown, cam, style, rect, env.map_scratch);
   dl->PushClipRect(r.Min, r.Max, true);
   if (route && route->path.size() >= 2) {
     map::draw_world_line(dl, cam, route->path, style.route, 7 * u, style.route_casing, 12 * u, env.map_scratch.line);
@@ -69,7 +70,7 @@ void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, cons
   lo.unit = u;
   lo.along_lines = env.settings->smooth_textures;
   lo.text_scale = std::min(env.theme.text_scale, 1.5f);  // map labels grow less: they would cover the map
-  map::draw_labels(dl, *env.text, *env.map, cam, style, rect, lo, env.map_scratch.visible, reserved, env.label_scratch);
+  map::draw_labels(dl, *env.text, shown, cam, style, rect, lo, env.map_scratch.visible, reserved, env.label_scratch);
   dl->AddRectFilled(attribution_r.Min, attribution_r.Max, IM_COL32(255, 255, 255, 200));
   draw_para(env, *attribution, at, IM_COL32(40, 40, 40, 255));
   note_text(env, tr(env, "map.attribution"), attribution_r);

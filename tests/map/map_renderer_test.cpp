@@ -71,6 +71,38 @@ TEST_CASE("the city and a street-level view draw areas, roads and non-overlappin
   }
 }
 
+TEST_CASE("a whole-city frame draws the same from the whole-city layer as from the whole map", "[map][draw]") {
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  ImGuiFrame frame;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  MapScratch scratch;
+  const ImVec4 rect(0, 0, 1920, 1080);
+  for (const float dx : {0.0f, 2500.0f}) {
+    MapCamera city{(map->header.min_x + map->header.max_x) / 2 + dx,
+                   (map->header.min_y + map->header.max_y) / 2,
+                   0.2f,
+                   20,
+                   {960, 540}};
+    REQUIRE(city.lod() == kmap::lod_count - 1);
+    const int v0 = dl->VtxBuffer.Size;
+    const auto whole = draw_map(dl, *map, city, map_style_calm(), rect, scratch);
+    const int v1 = dl->VtxBuffer.Size;
+    const auto layer = draw_map(dl, map->for_lod(city.lod()), city, map_style_calm(), rect, scratch);
+    const int v2 = dl->VtxBuffer.Size;
+    CHECK(layer.features == whole.features);
+    CHECK(layer.triangles == whole.triangles);
+    CHECK(layer.lines == whole.lines);
+    REQUIRE(v2 - v1 == v1 - v0);
+    REQUIRE(v1 > v0);
+    int differ = 0;
+    for (int i = 0; i < v1 - v0; ++i) {
+      const ImDrawVert &a = dl->VtxBuffer[v0 + i], &b = dl->VtxBuffer[v1 + i];
+      differ += a.pos.x != b.pos.x || a.pos.y != b.pos.y || a.col != b.col;
+    }
+    CHECK(differ == 0);
+  }
+}
+
 TEST_CASE("markers close together on screen become one numbered cluster", "[map][draw]") {
   Diagnostics diags;
   auto engine = text::make_text_engine(text::default_font_config(), diags);

@@ -675,6 +675,7 @@ MapCompileReport compile_map(const MapCompileOptions& options) {
     out.features.push_back(f);
     ++report.features[kind_names[static_cast<int>(p.kind)]];
   }
+  out.group_coarse_geometry();
   out.build_tree();
 
   kmap::Header& h = out.header;

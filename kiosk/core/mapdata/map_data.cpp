@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "core/base/utf8.h"
+#include "core/mapdata/coarse_layer.h"
 
 namespace kiosk {
 
@@ -133,7 +134,6 @@ void validate(MapData& m, const PageRelease& release) {
     for (std::uint32_t g : f.geometry)
       if (g != kmap::none && g >= m.geometries.size()) fail(fmt::format("feature {}: geometry out of range", i));
     if (!(f.min_x <= f.max_x && f.min_y <= f.max_y)) fail(fmt::format("feature {}: empty box", i));
-    if (f.geometry[kmap::lod_count - 1] != kmap::none) m.coarse_features.push_back(static_cast<std::uint32_t>(i));
     if (PageRelease::due(i)) release.prefix(m.features, i);
   }
   release.all(m.features);
@@ -236,6 +236,7 @@ std::shared_ptr<const MapData> parse(std::shared_ptr<const void> owner, const ch
   m->route_shape = section<kmap::Point>(base, size, table, SectionId::route_shape, "route_shape");
   m->pois = section<kmap::Poi>(base, size, table, SectionId::pois, "pois");
   validate(*m, release);
+  m->coarse = make_coarse_layer(*m, [&m, release](std::size_t read) { release.prefix(m->features, read); });
   return m;
 }
 
@@ -267,7 +268,11 @@ GeoPoint MapData::unproject(kmap::Point p) const {
 void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out,
                     std::vector<std::uint8_t>* marks) const {
   out.clear();
-  if (tree_nodes.empty()) return;
+  if (tree_nodes.empty()) {  // the whole-city layer: every feature, in order
+    for (std::uint32_t id = 0; id < features.size(); ++id)
+      if (meets(features[id], min_x, min_y, max_x, max_y)) out.push_back(id);
+    return;
+  }
   std::vector<std::uint32_t> stack{static_cast<std::uint32_t>(tree_nodes.size() - 1)};
   while (!stack.empty()) {
     const auto& n = tree_nodes[stack.back()];
@@ -290,12 +295,6 @@ void MapData::query(float min_x, float min_y, float max_x, float max_y, std::vec
   } else {
     std::sort(out.begin(), out.end());
   }
-}
-
-void MapData::query_coarse(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const {
-  out.clear();
-  for (const std::uint32_t id : coarse_features)
-    if (meets(features[id], min_x, min_y, max_x, max_y)) out.push_back(id);
 }
 
 std::shared_ptr<const MapData> parse_map(std::shared_ptr<const std::vector<char>> bytes) {

@@ -40,9 +40,12 @@ struct MapData {
   std::span<const std::uint32_t> route_offsets;
   std::span<const kmap::Point> route_shape;
   std::span<const kmap::Poi> pois;
-  // Features drawn at the coarsest level of detail (the whole city), in drawing order: a twentieth of a
-  // metropolis's features. Found at load, so that a whole-city frame does not walk all of them.
-  std::vector<std::uint32_t> coarse_features;
+  // The whole-city layer (make_coarse_layer), made at load; null in the layer itself, whose query scans
+  // its features instead of a tree.
+  std::shared_ptr<const MapData> coarse;
+
+  // What draws the map at level of detail `lod`: the whole-city layer at the coarsest, else the map.
+  [[nodiscard]] const MapData& for_lod(int lod) const { return lod == kmap::lod_count - 1 && coarse ? *coarse : *this; }
 
   [[nodiscard]] std::string_view string(std::uint32_t offset) const { return strings.data() + offset; }
   // The name in `lang` (or its base language), else the local name; "" when unnamed.
@@ -61,8 +64,6 @@ struct MapData {
   // (optional, reused too) makes a large result cheap to order: a pass over flags instead of a sort.
   void query(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out,
              std::vector<std::uint8_t>* marks = nullptr) const;
-  // The same for the features of coarse_features only.
-  void query_coarse(float min_x, float min_y, float max_x, float max_y, std::vector<std::uint32_t>& out) const;
 };
 
 // Throws MapError. The file stays mapped while any copy of the returned pointer lives.

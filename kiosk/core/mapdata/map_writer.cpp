@@ -145,6 +145,50 @@ struct Writer {
 
 }  // namespace
 
+void MapContents::group_coarse_geometry() {
+  const std::size_t n = geometries.size();
+  std::vector<std::uint8_t> coarse(n, 0);
+  std::vector<std::uint32_t> order;  // old geometry ids in their new order
+  order.reserve(n);
+  std::vector<std::uint32_t> coarse_order;
+  for (const auto& f : features)
+    if (const std::uint32_t g = f.geometry[kmap::lod_count - 1]; g != kmap::none && !coarse[g]) {
+      coarse[g] = 1;
+      coarse_order.push_back(g);
+    }
+  for (std::uint32_t g = 0; g < n; ++g)
+    if (!coarse[g]) order.push_back(g);
+  order.insert(order.end(), coarse_order.begin(), coarse_order.end());
+
+  std::vector<kmap::Point> new_points;
+  std::vector<kmap::Ring> new_rings;
+  std::vector<std::uint32_t> new_indices;
+  std::vector<kmap::Geometry> new_geometries;
+  new_points.reserve(points.size()), new_rings.reserve(rings.size()), new_indices.reserve(indices.size());
+  new_geometries.reserve(n);
+  std::vector<std::uint32_t> new_id(n);
+  for (const std::uint32_t g : order) {
+    const kmap::Geometry& old = geometries[g];
+    kmap::Geometry c = old;
+    c.first_point = static_cast<std::uint32_t>(new_points.size());
+    c.first_ring = static_cast<std::uint32_t>(new_rings.size());
+    c.first_index = static_cast<std::uint32_t>(new_indices.size());
+    new_points.insert(new_points.end(), points.begin() + old.first_point,
+                      points.begin() + old.first_point + old.point_count);
+    for (std::uint32_t r = old.first_ring; r < old.first_ring + old.ring_count; ++r)  // ring starts are absolute
+      new_rings.push_back({rings[r].first - old.first_point + c.first_point, rings[r].count});
+    new_indices.insert(new_indices.end(), indices.begin() + old.first_index,  // relative to the geometry
+                       indices.begin() + old.first_index + old.index_count);
+    new_id[g] = static_cast<std::uint32_t>(new_geometries.size());
+    new_geometries.push_back(c);
+  }
+  for (auto& f : features)
+    for (auto& g : f.geometry)
+      if (g != kmap::none) g = new_id[g];
+  points = std::move(new_points), rings = std::move(new_rings), indices = std::move(new_indices);
+  geometries = std::move(new_geometries);
+}
+
 std::vector<char> serialize(const MapContents& m) {
   constexpr std::uint32_t sections = 16;
   Writer w;

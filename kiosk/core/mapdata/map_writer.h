@@ -41,6 +41,10 @@ struct MapContents {
   void build_adjacency();
   // Builds the packed R-tree over features (their boxes must be set).
   void build_tree(std::uint32_t node_size = 16);
+  // Moves the geometries drawn at the coarsest level of detail (with their points, rings and triangles)
+  // to the end of their sections, in the features' drawing order: a whole-city frame then reads one
+  // stretch of the file front to back instead of pages all over it.
+  void group_coarse_geometry();
 };
 
 std::vector<char> serialize(const MapContents& m);

@@ -128,17 +128,89 @@ TEST_CASE("the spatial index finds exactly the features whose box meets the quer
   CHECK(found == brute);
 }
 
-TEST_CASE("the whole-city query finds exactly what is drawn at the coarsest level", "[map]") {
+namespace {
+
+bool same_feature(const kmap::Feature& a, const kmap::Feature& b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+// The points, rings (from the geometry's first point) and triangles of a geometry, by value.
+std::vector<float> geometry_values(const MapData& m, std::uint32_t gi) {
+  const auto& g = m.geometries[gi];
+  std::vector<float> v;
+  for (const auto& p : m.points.subspan(g.first_point, g.point_count)) v.insert(v.end(), {p.x, p.y});
+  for (const auto& r : m.rings.subspan(g.first_ring, g.ring_count))
+    v.insert(v.end(), {static_cast<float>(r.first - g.first_point), static_cast<float>(r.count)});
+  for (const auto i : m.indices.subspan(g.first_index, g.index_count)) v.push_back(static_cast<float>(i));
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("the whole-city layer holds exactly what is drawn at the coarsest level, in drawing order", "[map]") {
   const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  REQUIRE(map->coarse);
+  const MapData& layer = map->for_lod(kmap::lod_count - 1);
+  CHECK(&layer == map->coarse.get());
+  CHECK(&map->for_lod(0) == map.get());
   const auto& h = map->header;
   const float w = h.max_x - h.min_x;
   std::vector<std::uint32_t> coarse, all;
-  map->query_coarse(h.min_x + w / 4, h.min_y, h.max_x, h.max_y, coarse);
+  layer.query(h.min_x + w / 4, h.min_y, h.max_x, h.max_y, coarse);
   map->query(h.min_x + w / 4, h.min_y, h.max_x, h.max_y, all);
   std::erase_if(all, [&](std::uint32_t id) { return map->features[id].geometry[kmap::lod_count - 1] == kmap::none; });
   REQUIRE_FALSE(coarse.empty());
-  CHECK(coarse == all);  // the same features in the same (drawing) order
-  CHECK(map->coarse_features.size() * 5 < map->features.size());
+  REQUIRE(coarse.size() == all.size());
+  for (std::size_t i = 0; i < coarse.size(); ++i)  // the same features in the same (drawing) order
+    CHECK(same_feature(layer.features[coarse[i]], map->features[all[i]]));
+  CHECK(layer.features.size() * 5 < map->features.size());
+}
+
+TEST_CASE("the compiler puts the geometry drawn at the coarsest level at the end, in drawing order", "[map]") {
+  // The sample map as the build compiles it: a whole-city frame reads one stretch of the file.
+  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  const MapData& layer = *map->coarse;
+  std::uint32_t expected = 0, first = kmap::none;
+  for (const auto& f : layer.features) {
+    const std::uint32_t g = f.geometry[kmap::lod_count - 1];
+    if (first == kmap::none) first = expected = g;
+    if (g < expected) continue;  // shared with an earlier feature
+    CHECK(g == expected);
+    expected = g + 1;
+  }
+  CHECK(expected == map->geometries.size());
+  std::size_t coarse_points = 0;  // and their points end the points section
+  for (std::uint32_t g = first; g < map->geometries.size(); ++g) coarse_points += map->geometries[g].point_count;
+  CHECK(map->geometries[first].first_point + coarse_points == map->points.size());
+
+  // On a hand-made map (drawn: the park, then the road): every feature keeps its geometries by value at
+  // every level of detail, and only the park's closest one stays in front.
+  MapContents before = tiny_map();
+  REQUIRE(before.geometries.size() == 2);
+  kmap::Geometry detail{};
+  detail.first_point = static_cast<std::uint32_t>(before.points.size());
+  detail.point_count = 5;
+  for (const kmap::Point p : {kmap::Point{10, 10}, {50, 5}, {90, 10}, {90, 90}, {10, 90}}) before.points.push_back(p);
+  detail.first_ring = static_cast<std::uint32_t>(before.rings.size()), detail.ring_count = 1;
+  before.rings.push_back({detail.first_point, 5});
+  detail.first_index = static_cast<std::uint32_t>(before.indices.size()), detail.index_count = 9;
+  for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u, 0u, 3u, 4u}) before.indices.push_back(i);
+  before.geometries.push_back(detail);
+  before.features.front().geometry[0] = 2;
+  MapContents after = before;
+  after.group_coarse_geometry();
+  REQUIRE(after.geometries.size() == before.geometries.size());
+  const auto a = parse_map(bytes_of(before)), b = parse_map(bytes_of(after));
+  for (std::size_t i = 0; i < a->features.size(); ++i)
+    for (int lod = 0; lod < kmap::lod_count; ++lod) {
+      const auto ga = a->features[i].geometry[lod], gb = b->features[i].geometry[lod];
+      REQUIRE((ga == kmap::none) == (gb == kmap::none));
+      if (ga != kmap::none) CHECK(geometry_values(*a, ga) == geometry_values(*b, gb));
+    }
+  CHECK(b->features.front().geometry[0] == 0);                    // the park up close
+  CHECK(b->features.front().geometry[kmap::lod_count - 1] == 1);  // the park from afar
+  CHECK(b->features.back().geometry[kmap::lod_count - 1] == 2);   // the road
+  CHECK(b->rings[b->geometries[1].first_ring].first == b->geometries[1].first_point);
 }
 
 TEST_CASE("names come in the resident's language where the map has one", "[map]") {
