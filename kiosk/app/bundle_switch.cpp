@@ -45,10 +45,33 @@ std::string place_problem(const Kiosk& k, const Content& c, const ui::UiEnv& e, 
   return {};
 }
 
+// The content loaded early for dir, if it was (and what was loaded early for another folder is dropped).
+std::unique_ptr<Content> take_early_content(Kiosk& k, const fs::path& dir) {
+  std::unique_ptr<Content> c;
+  if (k.early && k.early->dir == dir) c = std::make_unique<Content>(k.early->content.get());
+  k.early.reset();
+  return c;
+}
+
+// The folder the kiosk starts with; for the synced one, k.managed is set.
+fs::path first_bundle_dir(Kiosk& k) {
+  fs::path bundle = k.opt.bundle;
+  if (bundle.empty() && k.config.sync.enabled()) {
+    const StatePaths state{k.config.sync.state_dir};
+    bundle = link_target(state.current());
+    k.managed = !bundle.empty();
+    if (!k.managed)
+      fmt::print(stderr, "warning: no bundle synced into {} yet; showing the packaged one until the first sync\n",
+                 state.root.generic_string());
+  }
+  return bundle.empty() ? default_bundle_dir() : bundle;
+}
+
 }  // namespace
 
 bool load_bundle(Kiosk& k, const fs::path& dir, std::string& why) {
   k.load_failed_check = false;
+  auto early = take_early_content(k, dir);
   const auto locales = locales_dir_for(k.opt.locales, dir);
   if (!locales) {
     why = "no UI catalogs found for " + dir.generic_string() + "; give --locales";
@@ -56,7 +79,7 @@ bool load_bundle(Kiosk& k, const fs::path& dir, std::string& why) {
   }
   const auto sig = check_signature(k, dir, why);
   if (!sig) return false;
-  auto c = std::make_unique<Content>(load_content(dir, *locales));
+  auto c = early ? std::move(early) : std::make_unique<Content>(load_content(dir, *locales));
   if (!c->ok()) {
     for (const auto& d : c->diags.items)
       if (d.severity == Severity::error) {
@@ -120,21 +143,21 @@ void maybe_switch_bundle(Kiosk& k) {
   reject_current_bundle(k.config.sync.state_dir, why, !k.load_failed_check);
 }
 
-std::optional<int> show_first_bundle(Kiosk& k, const std::string& config_problem) {
-  if (!config_problem.empty()) {
-    show_out_of_service(k, config_problem);
+void start_first_bundle_load(Kiosk& k) {
+  if (!k.config_problem.empty()) return;  // out of service: no bundle is shown
+  fs::path dir = first_bundle_dir(k);
+  const auto locales = locales_dir_for(k.opt.locales, dir);
+  if (!locales) return;  // load_bundle says why
+  k.early = Kiosk::EarlyContent{
+      dir, std::async(std::launch::async, [dir, locales = *locales] { return load_content(dir, locales); })};
+}
+
+std::optional<int> show_first_bundle(Kiosk& k) {
+  if (!k.config_problem.empty()) {
+    show_out_of_service(k, k.config_problem);
     return std::nullopt;
   }
-  fs::path bundle = k.opt.bundle;
-  if (bundle.empty() && k.config.sync.enabled()) {
-    const StatePaths state{k.config.sync.state_dir};
-    bundle = link_target(state.current());
-    k.managed = !bundle.empty();
-    if (!k.managed)
-      fmt::print(stderr, "warning: no bundle synced into {} yet; showing the packaged one until the first sync\n",
-                 state.root.generic_string());
-  }
-  if (bundle.empty()) bundle = default_bundle_dir();
+  fs::path bundle = k.early ? k.early->dir : first_bundle_dir(k);
   for (std::string why; !load_bundle(k, bundle, why); why.clear()) {
     // A synced bundle that does not load (damaged, or it fails on this kiosk): back to the previous one,
     // once (the rejected one is forgotten, so two bad bundles cannot swap forever).

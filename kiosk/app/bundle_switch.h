@@ -23,9 +23,13 @@ void show_out_of_service(Kiosk& k, const std::string& why);
 // A bundle that does not load is rejected: back to the previous one, and the status says why.
 void maybe_switch_bundle(Kiosk& k);
 
+// Starts loading the bundle show_first_bundle will show first, on another thread: a metropolis's
+// thousands of service files load while fonts, speech and the display open.
+void start_first_bundle_load(Kiosk& k);
+
 // At start: the bundle named, else the synced `current` one, else the packaged sample. A broken kiosk
-// config (config_problem says how) or a deployed kiosk without a loadable bundle shows out of service;
+// config (k.config_problem says how) or a deployed kiosk without a loadable bundle shows out of service;
 // returns an exit code when the kiosk cannot start (a bundle named by hand that does not load).
-std::optional<int> show_first_bundle(Kiosk& k, const std::string& config_problem);
+std::optional<int> show_first_bundle(Kiosk& k);
 
 }  // namespace kiosk::app

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,14 @@ struct Kiosk {
   std::filesystem::path failed_target;  // a synced bundle that did not load: not tried again until sync changes it
   double next_switch_check = 0;
   SyncSchedule sync;
+  std::string config_problem;  // what is wrong with the kiosk's config ("" when nothing)
+  // The first bundle, loaded on another thread while fonts, speech and the display open
+  // (start_first_bundle_load); load_bundle takes it when it is for the folder asked for.
+  struct EarlyContent {
+    std::filesystem::path dir;
+    std::future<Content> content;
+  };
+  std::optional<EarlyContent> early;
 
   std::unique_ptr<text::TextEngine> text;
   TimeFormats time_formats;  // outlives the envs of reloaded bundles

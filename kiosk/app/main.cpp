@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
   if (auto code = app::parse_options(argc, argv, k.opt)) return *code;
   if (auto code = app::set_up(k)) return *code;
   if (auto code = app::open_display(k)) return *code;
+  if (auto code = app::show_first(k)) {
+    app::close_display(k);
+    return *code;
+  }
   const int code = run(k, start);
   app::close_display(k);
   return code;

@@ -75,13 +75,14 @@ std::optional<int> apply_preview_options(Kiosk& k) {
 
 std::optional<int> set_up(Kiosk& k) {
   const AppOptions& o = k.opt;
+  k.config_problem = load_config(k);
+  start_first_bundle_load(k);
   Diagnostics font_diags;
   k.text = text::make_text_engine(o.fonts.empty() ? text::default_font_config() : fs::path(o.fonts), font_diags);
   if (!k.text) {
     fmt::print(stderr, "error: no fonts could be opened (install fonts-noto-core)\n");
     return 1;
   }
-  const std::string config_problem = load_config(k);
   if (!o.no_speech) {
     std::string why;
     k.synth = speech::Synthesizer::create(why);
@@ -92,10 +93,13 @@ std::optional<int> set_up(Kiosk& k) {
   k.settings.text_percent = o.text_size;
   k.settings.idle_seconds = k.config.idle_seconds;
   k.settings.warning_seconds = k.config.warning_seconds;
-  if (auto code = show_first_bundle(k, config_problem)) return code;
-  if (auto code = apply_preview_options(k)) return code;
   k.scripted = o.headless || !o.script.empty();
   return std::nullopt;
+}
+
+std::optional<int> show_first(Kiosk& k) {
+  if (auto code = show_first_bundle(k)) return code;
+  return apply_preview_options(k);
 }
 
 }  // namespace kiosk::app

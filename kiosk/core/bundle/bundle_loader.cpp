@@ -548,6 +548,9 @@ void read_service_files(const fs::path& dir, const std::vector<fs::path>& files,
       }
     }
   });
+  std::size_t count = b.services.size();
+  for (const auto& part : parts) count += part.bundle.services.size();
+  b.services.reserve(count);
   for (auto& part : parts) {
     std::move(part.bundle.services.begin(), part.bundle.services.end(), std::back_inserter(b.services));
     std::move(part.diags.items.begin(), part.diags.items.end(), std::back_inserter(diags.items));

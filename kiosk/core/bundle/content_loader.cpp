@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <future>
+#include <iterator>
+#include <utility>
+
 #include "core/bundle/bundle_loader.h"
 #include "core/bundle/bundle_validate.h"
 #include "core/i18n/i18n_check.h"
@@ -12,9 +16,17 @@ namespace fs = std::filesystem;
 
 Content load_content(const fs::path& bundle_dir, const fs::path& locales_dir, const PublishChecks& publish) {
   Content c;
+  // The UI catalogs on another thread: the bundle's first files are read on one core.
+  auto catalogs = std::async(std::launch::async, [&locales_dir] {
+    std::pair<Catalogs, Diagnostics> r;
+    r.first = load_catalogs(locales_dir, r.second);
+    return r;
+  });
   c.bundle = load_bundle(bundle_dir, c.diags);
   validate_bundle(c.bundle, c.diags, publish.today);
-  c.catalogs = load_catalogs(locales_dir, c.diags);
+  auto [loaded, catalog_diags] = catalogs.get();
+  c.catalogs = std::move(loaded);
+  std::move(catalog_diags.items.begin(), catalog_diags.items.end(), std::back_inserter(c.diags.items));
   if (publish.catalogs) check_catalogs(c.catalogs, c.diags);
   if (!c.catalogs.locales.empty()) {
     for (std::size_t i = 0; i < c.bundle.locales.size(); ++i) {
