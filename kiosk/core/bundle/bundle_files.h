@@ -27,8 +27,10 @@ struct BundleFiles {
 // (.git, .editorconfig) belong to the editor's tools and are skipped.
 BundleFiles scan_bundle_files(const std::filesystem::path& dir, Diagnostics& diags);
 
-// Warns of (or, for a service file named .YAML, refuses) every entry the kiosk does not read. `known`:
-// the top-level names the bundle's rules read (bundle.yaml, services, the map's folder, ...).
+// Every file in the bundle is read by a rule or named: an editor who puts a service into notes.txt, a
+// subfolder or a file named .YAML must learn that the kiosk will not show it. Warns of (or, for a
+// service file named .YAML, refuses) every such entry. `known`: the top-level names the bundle's rules
+// read (bundle.yaml, services, the map's folder, ...).
 void name_unread_files(const BundleFiles& files, const std::vector<std::string>& known, Diagnostics& diags);
 
 }  // namespace kiosk

@@ -69,6 +69,9 @@ struct Ring {
   std::uint32_t first, count;  // into points; the first ring of a polygon is its outer ring
 };
 
+// The compiler writes the geometries drawn at the coarsest level of detail last, with their points,
+// rings and triangles, in drawing order (MapContents::group_coarse_geometry): a whole-city frame reads
+// one stretch of the file. Readers work with any order.
 struct Geometry {
   std::uint32_t first_point, point_count;
   std::uint32_t first_ring, ring_count;    // polygons only
