@@ -73,6 +73,9 @@ TEST_CASE("the city and a street-level view draw areas, roads and non-overlappin
 
 TEST_CASE("a whole-city frame draws the same from the whole-city layer as from the whole map", "[map][draw]") {
   const auto map = load_map(KIOSK_SAMPLE_KMAP);
+  Diagnostics diags;
+  auto engine = text::make_text_engine(text::default_font_config(), diags);
+  REQUIRE(engine);
   ImGuiFrame frame;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   MapScratch scratch;
@@ -100,6 +103,22 @@ TEST_CASE("a whole-city frame draws the same from the whole-city layer as from t
       differ += a.pos.x != b.pos.x || a.pos.y != b.pos.y || a.col != b.col;
     }
     CHECK(differ == 0);
+    // The same labels in the same places (the layer's features are the map's, renumbered).
+    std::vector<std::vector<ImRect>> placed;
+    for (const MapData* m : {map.get(), &map->for_lod(city.lod())}) {
+      LabelScratch labels;
+      LabelOptions o;
+      o.lang = "de";
+      draw_map(dl, *m, city, map_style_calm(), rect, scratch);
+      draw_labels(dl, *engine, *m, city, map_style_calm(), rect, o, scratch.visible, {}, labels);
+      placed.push_back(labels.placed);
+    }
+    CHECK_FALSE(placed[0].empty());
+    REQUIRE(placed[0].size() == placed[1].size());
+    for (std::size_t i = 0; i < placed[0].size(); ++i) {
+      CHECK(placed[0][i].Min.x == placed[1][i].Min.x);
+      CHECK(placed[0][i].Min.y == placed[1][i].Min.y);
+    }
   }
 }
 
