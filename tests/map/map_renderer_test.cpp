@@ -33,16 +33,21 @@ struct ImGuiFrame {
   ImGuiFrame& operator=(const ImGuiFrame&) = delete;
 };
 
-}  // namespace
-
-TEST_CASE("the city and a street-level view draw areas, roads and non-overlapping labels", "[map][draw]") {
-  const auto map = load_map(KIOSK_SAMPLE_KMAP);
+// The sample city's map, the text engine and a draw list to draw them into.
+struct SampleMapFrame {
+  std::shared_ptr<const MapData> map = load_map(KIOSK_SAMPLE_KMAP);
   Diagnostics diags;
-  auto engine = text::make_text_engine(text::default_font_config(), diags);
-  REQUIRE(engine);
+  std::unique_ptr<text::TextEngine> engine = text::make_text_engine(text::default_font_config(), diags);
   ImGuiFrame frame;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   MapScratch scratch;
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(SampleMapFrame, "the city and a street-level view draw areas, roads and non-overlapping labels",
+                 "[map][draw]") {
+  REQUIRE(engine);
   LabelScratch labels;
   const ImVec4 rect(0, 0, 1920, 1080);
   const auto centre = map->project({50.7753, 6.0839});
@@ -71,14 +76,9 @@ TEST_CASE("the city and a street-level view draw areas, roads and non-overlappin
   }
 }
 
-TEST_CASE("a whole-city frame draws the same from the whole-city layer as from the whole map", "[map][draw]") {
-  const auto map = load_map(KIOSK_SAMPLE_KMAP);
-  Diagnostics diags;
-  auto engine = text::make_text_engine(text::default_font_config(), diags);
+TEST_CASE_METHOD(SampleMapFrame, "a whole-city frame draws the same from the whole-city layer as from the whole map",
+                 "[map][draw]") {
   REQUIRE(engine);
-  ImGuiFrame frame;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  MapScratch scratch;
   const ImVec4 rect(0, 0, 1920, 1080);
   for (const float dx : {0.0f, 2500.0f}) {
     MapCamera city{(map->header.min_x + map->header.max_x) / 2 + dx,
