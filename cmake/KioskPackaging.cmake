@@ -33,7 +33,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 # Library dependencies from dpkg-shlibdeps (the exact Debian packages the binaries link).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME stadt-fuer-alle)
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, espeak-ng-data, stadt-fuer-alle-locales (= ${PROJECT_VERSION})")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-color-emoji, fonts-material-design-icons-iconfont, espeak-ng-data, stadt-fuer-alle-locales (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cage, stadt-fuer-alle-content-aachen")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/deploy/debian/postinst)
 set(CPACK_DEBIAN_LOCALES_PACKAGE_NAME stadt-fuer-alle-locales)

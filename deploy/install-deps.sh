@@ -12,7 +12,7 @@ PACKAGES="
   libqrencode-dev libcsv-dev libsystemd-dev libespeak-ng-dev espeak-ng-data libgeos-dev zbar-tools
   nlohmann-json3-dev libcli11-dev libfmt-dev libpng-dev
   catch2 unicode-data
-  fonts-noto-core
+  fonts-noto-core fonts-noto-color-emoji fonts-material-design-icons-iconfont
   python3-yaml python3-jsonschema
 "
 

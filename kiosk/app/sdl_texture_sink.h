@@ -14,7 +14,7 @@ class SdlTextureSink final : public text::TextureSink {
  public:
   explicit SdlTextureSink(SDL_Renderer* renderer) : renderer_(renderer) {}
   void* create(int size) override;
-  void update(void* texture, const text::DirtyRect& rect, const std::uint8_t* pixels, int stride) override;
+  void update(void* texture, const text::DirtyRect& rect, const std::uint8_t* pixels, int stride, bool color) override;
   void destroy(void* texture) override;
 
  private:

@@ -39,6 +39,17 @@ FontId FontSet::open(const fs::path& file) {
     FT_Done_Face(face->ft);
     return -1;
   }
+  if (!FT_IS_SCALABLE(face->ft) && face->ft->num_fixed_sizes > 0 && FT_HAS_COLOR(face->ft)) {
+    // Bitmap strikes only: take the largest once; the atlas scales its glyphs down to the text size.
+    int best = 0;
+    for (int i = 1; i < face->ft->num_fixed_sizes; ++i)
+      if (face->ft->available_sizes[i].y_ppem > face->ft->available_sizes[best].y_ppem) best = i;
+    if (FT_Select_Size(face->ft, best) == 0) {
+      face->bitmap_color = true;
+      face->strike_ppem = static_cast<float>(face->ft->size->metrics.y_ppem);
+      face->ft_size = -1;
+    }
+  }
   face->hb_face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
   face->hb_font = hb_font_create(face->hb_face);
@@ -64,7 +75,8 @@ std::unique_ptr<FontSet> FontSet::load(const fs::path& config, Diagnostics& diag
   auto file = load_yaml_file(config, config.generic_string(), diags);
   if (!file) return set;
   const ReadContext ctx{*file, diags};
-  MapReader top(ctx, file->root, "fonts.yaml", {"search_paths", "default", "bold_default", "scripts", "bold"});
+  MapReader top(ctx, file->root, "fonts.yaml",
+                {"search_paths", "default", "bold_default", "scripts", "bold", "emoji", "pictograms"});
   std::vector<fs::path> search = {config.parent_path()};
   for (const auto& p : read_string_list(ctx, top.get("search_paths"), "a search path", 500)) search.emplace_back(p);
 
@@ -87,6 +99,17 @@ std::unique_ptr<FontSet> FontSet::load(const fs::path& config, Diagnostics& diag
     }
     return ids;
   };
+  auto resolve_one = [&](const char* key, const char* what, const char* package) {
+    if (!top.has(key)) return FontId{-1};
+    const auto ids = resolve_list(top.get(key), what);
+    if (ids.empty())
+      diags.warning(ctx.pos(top.get(key)), "missing-font", fmt::format("no font for {} could be opened", what),
+                    fmt::format("install {} (deploy/install-deps.sh)", package));
+    return ids.empty() ? FontId{-1} : ids.front();
+  };
+  // Opened first, so that the search for characters of other scripts below can leave them out.
+  set->emoji_font_ = resolve_one("emoji", "colour emoji", "fonts-noto-color-emoji");
+  set->pictogram_font_ = resolve_one("pictograms", "pictograms", "fonts-material-design-icons-iconfont");
   set->default_chain_ = resolve_list(top.get("default"), "the default chain");
   set->bold_default_chain_ = resolve_list(top.get("bold_default"), "the bold default chain");
   if (set->bold_default_chain_.empty()) set->bold_default_chain_ = set->default_chain_;
@@ -106,8 +129,10 @@ std::unique_ptr<FontSet> FontSet::load(const fs::path& config, Diagnostics& diag
       (*target)[static_cast<int>(sc[0])] = resolve_list(kv.second, "script " + code);
     }
   }
-  // Characters of scripts without their own entry may still be in some font: try them all last.
+  // Characters of scripts without their own entry may still be in some font: try them all last. Not
+  // the emoji font (it has digits and '#' for keycaps) nor the icon font (private-use characters).
   for (FontId id = 0; id < static_cast<FontId>(set->faces_.size()); ++id) {
+    if (id == set->emoji_font_ || id == set->pictogram_font_) continue;
     if (std::find(set->default_chain_.begin(), set->default_chain_.end(), id) == set->default_chain_.end())
       set->default_chain_.push_back(id);
     if (std::find(set->bold_default_chain_.begin(), set->bold_default_chain_.end(), id) ==

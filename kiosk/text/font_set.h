@@ -28,6 +28,10 @@ struct FontFace {
   int units_per_em = 1000;
   int ascender = 0, descender = 0, line_gap = 0;  // font units; descender is negative
   float ft_size = 0;                              // size FreeType is set to, in pixels
+  // A colour bitmap font (CBDT, e.g. Noto Color Emoji): glyphs come from its largest strike, which has
+  // this many pixels per em, and are scaled to the text size.
+  bool bitmap_color = false;
+  float strike_ppem = 0;
 };
 
 class FontSet {
@@ -42,6 +46,11 @@ class FontSet {
   // Fonts to try for a character of this script, in order; ends with the default chain.
   [[nodiscard]] const std::vector<FontId>& chain(UScriptCode script, bool bold) const;
   [[nodiscard]] bool has_glyph(FontId font, char32_t cp) const;
+  // The colour font for emoji presentation (fonts.yaml `emoji`), -1 without one. It is in no chain:
+  // the layout gives it emoji sequences, and characters no other font has.
+  [[nodiscard]] FontId emoji_font() const { return emoji_font_; }
+  // The icon font of the pictograms (fonts.yaml `pictograms`), -1 without one; in no chain either.
+  [[nodiscard]] FontId pictogram_font() const { return pictogram_font_; }
   // The first font of the default chain: its ascender and descender are the normal line spacing.
   [[nodiscard]] FontId base_font() const { return default_chain_.empty() ? 0 : default_chain_.front(); }
   [[nodiscard]] FontFace& face(FontId id) { return *faces_[static_cast<std::size_t>(id)]; }
@@ -57,6 +66,7 @@ class FontSet {
   std::map<std::string, FontId> by_path_;
   std::map<int, std::vector<FontId>> chains_, bold_chains_;  // key: UScriptCode
   std::vector<FontId> default_chain_, bold_default_chain_;
+  FontId emoji_font_ = -1, pictogram_font_ = -1;
 };
 
 // fonts/fonts.yaml next to the bundle's repository, the source tree, or the installed data dir.

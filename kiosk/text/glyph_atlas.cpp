@@ -2,6 +2,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <stb_image_resize.h>
 
 #include <algorithm>
 #include <cmath>
@@ -47,8 +48,10 @@ void GlyphAtlas::begin_frame() {
   if (full_) clear();
 }
 
-bool GlyphAtlas::place(int w, int h, int& page, int& x, int& y) {
-  if (w + 2 * padding > page_size_ || h + 2 * padding > page_size_) return false;
+bool GlyphAtlas::place(int w, int h, bool color, int& page, int& x, int& y) {
+  // Colour pages hold 4 bytes a pixel: half the side keeps each at the size of a coverage page.
+  const int side = color ? page_size_ / 2 : page_size_;
+  if (w + 2 * padding > side || h + 2 * padding > side) return false;
   auto fits = [&](AtlasPage& p) {
     if (p.cursor_x + w + padding > p.size) {  // next shelf
       p.shelf_y += p.shelf_h;
@@ -62,65 +65,124 @@ bool GlyphAtlas::place(int w, int h, int& page, int& x, int& y) {
     p.shelf_h = std::max(p.shelf_h, h + padding);
     return true;
   };
-  if (!pages_.empty() && fits(pages_.back())) {
-    page = static_cast<int>(pages_.size()) - 1;
-    return true;
-  }
+  // The newest page of the glyph's kind.
+  for (std::size_t i = pages_.size(); i-- > 0;)
+    if (pages_[i].color == color) {
+      if (fits(pages_[i])) {
+        page = static_cast<int>(i);
+        return true;
+      }
+      break;
+    }
   // A new page; past the limit, keep going for this frame and clear at the next one.
   if (static_cast<int>(pages_.size()) >= max_pages_) full_ = true;
   AtlasPage p;
-  p.size = page_size_;
-  p.pixels.assign(static_cast<std::size_t>(page_size_) * static_cast<std::size_t>(page_size_), 0);
+  p.size = side;
+  p.color = color;
+  p.pixels.assign(static_cast<std::size_t>(side) * static_cast<std::size_t>(side) * (color ? 4 : 1), 0);
   p.shelf_y = padding;
   p.cursor_x = padding;
   if (sink_) {
-    p.texture = sink_->create(page_size_);
-    p.dirty = {0, 0, page_size_, page_size_};
+    p.texture = sink_->create(side);
+    p.dirty = {0, 0, side, side};
   }
   pages_.push_back(std::move(p));
   page = static_cast<int>(pages_.size()) - 1;
   return fits(pages_.back());
 }
 
+namespace {
+
+// A missing character: a hollow box, so that it is seen rather than silently dropped.
+void missing_box(float size_px, AtlasGlyph& g, std::vector<std::uint8_t>& px) {
+  g.width = std::max(3, static_cast<int>(size_px * 0.5f));
+  g.height = std::max(4, static_cast<int>(size_px * 0.7f));
+  px.assign(static_cast<std::size_t>(g.width * g.height), 0);
+  for (int yy = 0; yy < g.height; ++yy)
+    for (int xx = 0; xx < g.width; ++xx)
+      if (xx == 0 || yy == 0 || xx == g.width - 1 || yy == g.height - 1)
+        px[static_cast<std::size_t>(yy * g.width + xx)] = 255;
+  g.left = std::max(1, static_cast<int>(size_px * 0.05f));
+  g.top = g.height;
+}
+
+// FreeType's premultiplied BGRA bitmap, scaled by `scale` (a strike to the text size), as straight RGBA.
+void color_pixels(const FT_Bitmap& bm, float scale, AtlasGlyph& g, std::vector<std::uint8_t>& px) {
+  const int w = static_cast<int>(bm.width), h = static_cast<int>(bm.rows);
+  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w * h * 4));
+  for (int yy = 0; yy < h; ++yy)
+    for (int xx = 0; xx < w; ++xx) {
+      const std::uint8_t* s = bm.buffer + yy * bm.pitch + xx * 4;
+      std::uint8_t* d = rgba.data() + (yy * w + xx) * 4;
+      d[0] = s[2];
+      d[1] = s[1];
+      d[2] = s[0];
+      d[3] = s[3];
+    }
+  g.width = std::max(1, static_cast<int>(std::lround(static_cast<float>(w) * scale)));
+  g.height = std::max(1, static_cast<int>(std::lround(static_cast<float>(h) * scale)));
+  if (g.width == w && g.height == h) {
+    px = std::move(rgba);
+  } else {
+    px.assign(static_cast<std::size_t>(g.width * g.height * 4), 0);
+    // stb_image_resize (Debian libstb), filtering in premultiplied linear light.
+    stbir_resize_uint8_generic(rgba.data(), w, h, w * 4, px.data(), g.width, g.height, g.width * 4, 4, 3,
+                               STBIR_FLAG_ALPHA_PREMULTIPLIED, STBIR_EDGE_CLAMP, STBIR_FILTER_DEFAULT,
+                               STBIR_COLORSPACE_SRGB, nullptr);
+  }
+  for (std::size_t i = 0; i + 3 < px.size(); i += 4) {  // premultiplied → straight alpha, as textures blend
+    const unsigned a = px[i + 3];
+    for (std::size_t c = 0; c < 3; ++c)
+      px[i + c] = a == 0 ? 0 : static_cast<std::uint8_t>(std::min(255u, (px[i + c] * 255u + a / 2) / a));
+  }
+}
+
+}  // namespace
+
+bool GlyphAtlas::rasterize(FontFace& face, unsigned gid, float size_px, AtlasGlyph& g, std::vector<std::uint8_t>& px) {
+  if (!face.bitmap_color && face.ft_size != size_px) {
+    FT_Set_Char_Size(face.ft, 0, static_cast<FT_F26Dot6>(std::lround(size_px * 64)), 72, 72);
+    face.ft_size = size_px;
+  }
+  const bool colour_font = FT_HAS_COLOR(face.ft);
+  const FT_Int32 flags = colour_font ? FT_LOAD_COLOR : FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT;
+  if (FT_Load_Glyph(face.ft, gid, flags) != 0 || FT_Render_Glyph(face.ft->glyph, FT_RENDER_MODE_NORMAL) != 0)
+    return false;
+  const FT_GlyphSlot slot = face.ft->glyph;
+  const FT_Bitmap& bm = slot->bitmap;
+  if (bm.pixel_mode == FT_PIXEL_MODE_BGRA) {
+    const float scale = face.bitmap_color ? size_px / face.strike_ppem : 1.f;
+    color_pixels(bm, scale, g, px);
+    g.color = true;
+    g.left = static_cast<int>(std::lround(static_cast<float>(slot->bitmap_left) * scale));
+    g.top = static_cast<int>(std::lround(static_cast<float>(slot->bitmap_top) * scale));
+    return true;
+  }
+  g.width = static_cast<int>(bm.width);
+  g.height = static_cast<int>(bm.rows);
+  px.resize(static_cast<std::size_t>(g.width * g.height));
+  for (int yy = 0; yy < g.height; ++yy) std::copy_n(bm.buffer + yy * bm.pitch, g.width, px.begin() + yy * g.width);
+  g.left = slot->bitmap_left;
+  g.top = slot->bitmap_top;
+  return true;
+}
+
 const AtlasGlyph& GlyphAtlas::glyph(FontSet& fonts, FontId font, unsigned gid, float size_px) {
   const std::uint64_t key = key_of(font, gid, size_px);
   if (auto it = glyphs_.find(key); it != glyphs_.end()) return it->second;
   AtlasGlyph g;
-  FontFace& face = fonts.face(font);
   std::vector<std::uint8_t> bitmap;
-  int w = 0, h = 0;
   if (gid == 0) {
-    // A hollow box, so that a missing character is seen rather than silently dropped.
-    w = std::max(3, static_cast<int>(size_px * 0.5f));
-    h = std::max(4, static_cast<int>(size_px * 0.7f));
-    bitmap.assign(static_cast<std::size_t>(w * h), 0);
-    for (int yy = 0; yy < h; ++yy)
-      for (int xx = 0; xx < w; ++xx)
-        if (xx == 0 || yy == 0 || xx == w - 1 || yy == h - 1) bitmap[static_cast<std::size_t>(yy * w + xx)] = 255;
-    g.left = std::max(1, static_cast<int>(size_px * 0.05f));
-    g.top = h;
-  } else {
-    if (face.ft_size != size_px) {
-      FT_Set_Char_Size(face.ft, 0, static_cast<FT_F26Dot6>(std::lround(size_px * 64)), 72, 72);
-      face.ft_size = size_px;
-    }
-    if (FT_Load_Glyph(face.ft, gid, FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT) == 0 &&
-        FT_Render_Glyph(face.ft->glyph, FT_RENDER_MODE_NORMAL) == 0) {
-      const FT_Bitmap& bm = face.ft->glyph->bitmap;
-      w = static_cast<int>(bm.width);
-      h = static_cast<int>(bm.rows);
-      bitmap.resize(static_cast<std::size_t>(w * h));
-      for (int yy = 0; yy < h; ++yy) std::copy_n(bm.buffer + yy * bm.pitch, w, bitmap.begin() + yy * w);
-      g.left = face.ft->glyph->bitmap_left;
-      g.top = face.ft->glyph->bitmap_top;
-    }
+    missing_box(size_px, g, bitmap);
+  } else if (!rasterize(fonts.face(font), gid, size_px, g, bitmap)) {
+    g = {};
   }
-  g.width = w;
-  g.height = h;
+  const int w = g.width, h = g.height, bpp = g.color ? 4 : 1;
   int page = 0, x = 0, y = 0;
-  if (w > 0 && h > 0 && place(w, h, page, x, y)) {
+  if (w > 0 && h > 0 && place(w, h, g.color, page, x, y)) {
     AtlasPage& p = pages_[static_cast<std::size_t>(page)];
-    for (int yy = 0; yy < h; ++yy) std::copy_n(bitmap.begin() + yy * w, w, p.pixels.begin() + (y + yy) * p.size + x);
+    for (int yy = 0; yy < h; ++yy)
+      std::copy_n(bitmap.begin() + yy * w * bpp, w * bpp, p.pixels.begin() + ((y + yy) * p.size + x) * bpp);
     const auto fs = static_cast<float>(p.size);
     g.page = page;
     g.u0 = static_cast<float>(x) / fs;
@@ -157,7 +219,9 @@ void GlyphAtlas::upload() {
       p.dirty = {0, 0, p.size, p.size};
     }
     if (p.dirty.empty()) continue;
-    sink_->update(p.texture, p.dirty, p.pixels.data() + p.dirty.y0 * p.size + p.dirty.x0, p.size);
+    const std::size_t bpp = p.color ? 4 : 1;
+    sink_->update(p.texture, p.dirty,
+                  p.pixels.data() + static_cast<std::size_t>(p.dirty.y0 * p.size + p.dirty.x0) * bpp, p.size, p.color);
     p.dirty = {};
   }
 }

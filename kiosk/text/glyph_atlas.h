@@ -1,5 +1,6 @@
 #pragma once
-// Glyphs rasterized by FreeType into 8-bit coverage pages, packed in shelves. Pages are added as needed
+// Glyphs rasterized by FreeType into 8-bit coverage pages, packed in shelves; colour glyphs (emoji) into
+// RGBA pages beside them, scaled from the font's bitmap strike to the text size. Pages are added as needed
 // up to a limit; past it, the atlas is cleared at the start of the next frame and refilled with what is
 // on screen. The app uploads changed parts of pages as textures through TextureSink (no SDL here).
 
@@ -16,6 +17,7 @@ struct AtlasGlyph {
   float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
   int width = 0, height = 0;  // pixels
   int left = 0, top = 0;      // bitmap offset from the pen position (top: up from the baseline)
+  bool color = false;         // on an RGBA page: drawn as it is, only the text colour's alpha applies
 };
 
 struct DirtyRect {
@@ -25,7 +27,8 @@ struct DirtyRect {
 
 struct AtlasPage {
   int size = 0;
-  std::vector<std::uint8_t> pixels;  // size * size coverage values
+  bool color = false;
+  std::vector<std::uint8_t> pixels;  // size * size coverage values, or size * size RGBA (straight alpha)
   DirtyRect dirty;                   // changed since the last upload
   void* texture = nullptr;           // the app's texture, through TextureSink
   int shelf_y = 0, shelf_h = 0, cursor_x = 0;
@@ -35,8 +38,9 @@ struct AtlasPage {
 class TextureSink {
  public:
   virtual ~TextureSink() = default;
-  virtual void* create(int size) = 0;  // an alpha texture of size x size
-  virtual void update(void* texture, const DirtyRect& rect, const std::uint8_t* pixels, int stride) = 0;
+  virtual void* create(int size) = 0;  // an RGBA texture of size x size
+  // stride in pixels; pixels: coverage (white, alpha = coverage) or, when `color`, RGBA
+  virtual void update(void* texture, const DirtyRect& rect, const std::uint8_t* pixels, int stride, bool color) = 0;
   virtual void destroy(void* texture) = 0;
 };
 
@@ -65,7 +69,9 @@ class GlyphAtlas {
   [[nodiscard]] int generation() const { return generation_; }  // bumps when the atlas is cleared
 
  private:
-  bool place(int w, int h, int& page, int& x, int& y);
+  bool place(int w, int h, bool color, int& page, int& x, int& y);
+  // The glyph's pixels: coverage, or RGBA for a colour glyph; false when FreeType cannot render it.
+  static bool rasterize(FontFace& face, unsigned gid, float size_px, AtlasGlyph& g, std::vector<std::uint8_t>& px);
   void clear();
   int page_size_, max_pages_;
   bool full_ = false;

@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "core/base/utf8.h"
+#include "text/emoji.h"
 
 namespace kiosk::text {
 namespace {
@@ -169,20 +170,29 @@ Shaped shape(FontSet& fonts, const Prepared& p, const std::vector<UBiDiLevel>& l
   // the character before them.
   std::vector<FontId> font(s.size(), -1);
   std::vector<bool> missing(s.size(), false);
+  const FontId emoji_font = fonts.emoji_font();
+  const std::vector<bool> emoji = emoji_font >= 0 ? emoji_units(s) : std::vector<bool>(s.size(), false);
   FontId prev = -1;
   for (std::size_t i = 0; i < s.size();) {
     const UChar32 c = cp_at(s, i);
     const std::size_t n = U16_LENGTH(c);
     const auto& chain = fonts.chain(scripts[i], req.bold);
     FontId f = -1;
+    // Emoji sequences go to the colour font whole (its ligatures join them); a sequence part it lacks
+    // (a ZWJ, a selector) is still given to it, and HarfBuzz hides or replaces it.
+    if (emoji[i]) f = emoji_font;
     // Marks and joiners stay with their base; spaces, digits and punctuation stay in the current font
-    // when it has them, so that runs are not cut needlessly.
+    // when it has them, so that runs are not cut needlessly. Text never stays in the emoji font.
     UErrorCode sc_status = U_ZERO_ERROR;
     const UScriptCode raw = uscript_getScript(c, &sc_status);
     const bool joins = is_mark(c);
-    if (prev >= 0 && (joins || (raw == USCRIPT_COMMON && fonts.has_glyph(prev, static_cast<char32_t>(c))))) f = prev;
+    if (f < 0 && prev >= 0 && prev != emoji_font &&
+        (joins || (raw == USCRIPT_COMMON && fonts.has_glyph(prev, static_cast<char32_t>(c)))))
+      f = prev;
     for (std::size_t k = 0; f < 0 && k < chain.size(); ++k)
       if (fonts.has_glyph(chain[k], static_cast<char32_t>(c))) f = chain[k];
+    // An emoji character with text presentation that no text font has: the colour glyph beats a box.
+    if (f < 0 && fonts.has_glyph(emoji_font, static_cast<char32_t>(c))) f = emoji_font;
     if (f < 0) {
       f = prev >= 0 ? prev : (chain.empty() ? 0 : chain.front());
       const bool invisible = u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || c == '\n' || c == '\r' ||

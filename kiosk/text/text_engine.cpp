@@ -24,9 +24,15 @@ void draw(Image& image, TextEngine& engine, const Paragraph& p, float x, float y
         const int px = static_cast<int>(ag.u0 * static_cast<float>(page.size) + 0.5f);
         const int py = static_cast<int>(ag.v0 * static_cast<float>(page.size) + 0.5f);
         for (int yy = 0; yy < ag.height; ++yy)
-          for (int xx = 0; xx < ag.width; ++xx)
-            image.blend(ox + xx, oy + yy, color,
-                        page.pixels[static_cast<std::size_t>((py + yy) * page.size + px + xx)]);
+          for (int xx = 0; xx < ag.width; ++xx) {
+            const auto at = static_cast<std::size_t>((py + yy) * page.size + px + xx);
+            if (!ag.color) {
+              image.blend(ox + xx, oy + yy, color, page.pixels[at]);
+              continue;
+            }
+            const std::uint8_t* c = &page.pixels[at * 4];  // a colour glyph keeps its colours
+            image.blend(ox + xx, oy + yy, {c[0], c[1], c[2], color.a}, c[3]);
+          }
       }
     }
   }

@@ -32,6 +32,11 @@ void for_each_glyph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, Emit
   if (current) dl->PopTextureID();
 }
 
+// A colour glyph keeps its own colours: only the text colour's alpha (a fade) applies to it.
+ImU32 glyph_color(const AtlasGlyph& ag, ImU32 color) {
+  return ag.color ? (color & IM_COL32_A_MASK) | (IM_COL32_WHITE & ~IM_COL32_A_MASK) : color;
+}
+
 }  // namespace
 
 void draw_paragraph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVec2 pos, ImU32 color) {
@@ -41,7 +46,7 @@ void draw_paragraph(ImDrawList* dl, TextEngine& engine, const Paragraph& p, ImVe
     const float y = std::round(pos.y + baseline) - static_cast<float>(ag.top);
     dl->PrimReserve(6, 4);
     dl->PrimRectUV(ImVec2(x, y), ImVec2(x + static_cast<float>(ag.width), y + static_cast<float>(ag.height)),
-                   ImVec2(ag.u0, ag.v0), ImVec2(ag.u1, ag.v1), color);
+                   ImVec2(ag.u0, ag.v0), ImVec2(ag.u1, ag.v1), glyph_color(ag, color));
   });
 }
 
@@ -59,7 +64,7 @@ void draw_paragraph_rotated(ImDrawList* dl, TextEngine& engine, const Paragraph&
     const float w = static_cast<float>(ag.width), h = static_cast<float>(ag.height);
     dl->PrimReserve(6, 4);
     dl->PrimQuadUV(place(x, y), place(x + w, y), place(x + w, y + h), place(x, y + h), ImVec2(ag.u0, ag.v0),
-                   ImVec2(ag.u1, ag.v0), ImVec2(ag.u1, ag.v1), ImVec2(ag.u0, ag.v1), color);
+                   ImVec2(ag.u1, ag.v0), ImVec2(ag.u1, ag.v1), ImVec2(ag.u0, ag.v1), glyph_color(ag, color));
   });
 }
 

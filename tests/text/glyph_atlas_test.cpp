@@ -10,7 +10,7 @@ namespace {
 struct CountingSink final : text::TextureSink {
   int created = 0, destroyed = 0, updates = 0;
   void* create(int) override { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(++created)); }
-  void update(void*, const text::DirtyRect&, const std::uint8_t*, int) override { ++updates; }
+  void update(void*, const text::DirtyRect&, const std::uint8_t*, int, bool) override { ++updates; }
   void destroy(void*) override { ++destroyed; }
 };
 }  // namespace

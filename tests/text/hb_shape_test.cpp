@@ -40,18 +40,27 @@ std::vector<Shaped> parse_hb_shape(std::string out) {
 
 }  // namespace
 
-TEST_CASE("single-font runs shape exactly as hb-shape", "[text][harfbuzz]") {
+TEST_CASE("single-font runs shape exactly as hb-shape", "[text][harfbuzz][emoji]") {
   struct Case {
     const char* locale;
     const char* script;
     const char* dir;
     std::string text;
   };
-  const std::vector<Case> cases = {{"ar", "Arab", "rtl", "لا سلام عليكم"},   {"fa", "Arab", "rtl", "می‌خواهم"},
-                                   {"ckb", "Arab", "rtl", "کوردی سۆرانی"},   {"he", "Hebr", "rtl", "שלום עולם"},
-                                   {"ta", "Taml", "ltr", "தமிழ் க்ஷ கொ"},      {"hi", "Deva", "ltr", "नमस्ते क्षत्रिय"},
-                                   {"ti", "Ethi", "ltr", "ሰላም ኣኸን"},         {"de", "Latn", "ltr", "Straße office"},
-                                   {"uk", "Cyrl", "ltr", "Привіт, лікарня"}, {"th", "Thai", "ltr", "ภาษาไทย"}};
+  const std::vector<Case> cases = {{"ar", "Arab", "rtl", "لا سلام عليكم"},
+                                   {"fa", "Arab", "rtl", "می‌خواهم"},
+                                   {"ckb", "Arab", "rtl", "کوردی سۆرانی"},
+                                   {"he", "Hebr", "rtl", "שלום עולם"},
+                                   {"ta", "Taml", "ltr", "தமிழ் க்ஷ கொ"},
+                                   {"hi", "Deva", "ltr", "नमस्ते क्षत्रिय"},
+                                   {"ti", "Ethi", "ltr", "ሰላም ኣኸን"},
+                                   {"de", "Latn", "ltr", "Straße office"},
+                                   {"uk", "Cyrl", "ltr", "Привіт, лікарня"},
+                                   {"th", "Thai", "ltr", "ภาษาไทย"},
+                                   // Colour emoji (Noto Color Emoji): ZWJ sequences, skin tones, keycaps, flags.
+                                   {"de", "Latn", "ltr", "👩🏽‍⚕️1️⃣🇺🇦✅🏳️‍🌈☎️"},
+                                   {"ar", "Arab", "rtl", "🇸🇾👍🏿📞🏴󠁧󠁢󠁳󠁣󠁴󠁿#️⃣"},
+                                   {"ti", "Ethi", "ltr", "🧑🏾‍🤝‍🧑🏻🍞🏥"}};
   for (const auto& c : cases) {
     INFO(c.locale << ": " << c.text);
     auto& fonts = *test::engine().fonts;

@@ -13,7 +13,7 @@ using namespace kiosk;
 namespace {
 struct Sink final : text::TextureSink {
   void* create(int) override { return &token; }
-  void update(void*, const text::DirtyRect&, const std::uint8_t*, int) override {}
+  void update(void*, const text::DirtyRect&, const std::uint8_t*, int, bool) override {}
   void destroy(void*) override {}
   int token = 0;
 };
