@@ -233,7 +233,10 @@ void read_categories_file(const ReadContext& ctx, Bundle& b) {
     if (auto n = m.require("name"); n.IsDefined() && !n.IsNull())
       c.name = read_localized(ctx, n, "the category name", limits::max_name);
     if (m.has("icon"))
-      if (auto v = read_id(ctx, m.get("icon"), "the icon")) c.icon = *v;
+      if (auto v = read_id(ctx, m.get("icon"), "the icon")) {
+        c.icon = *v;
+        c.icon_pos = ctx.pos(m.get("icon"));
+      }
     if (m.has("colour"))
       if (auto v = read_in_form(
               ctx, m.get("colour"),
@@ -587,9 +590,9 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
                       (dir / b.map_compiled).generic_string());
 
   read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
-  std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml",
-                                    "services",    "locales",         "manifest.json",      "manifest.sig",
-                                    "LICENSE.md",  "LICENSE",         "README.md",          "README"};
+  std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml", "services",
+                                    "locales",     "manifest.json",   "manifest.sig",       "LICENSE.md",    "LICENSE",
+                                    "README.md",   "README",          "pictograms"};
   for (const auto& rel : {b.map_source, b.map_compiled})
     if (!rel.empty()) known.push_back(rel.substr(0, rel.find('/')));  // the map's folder
   name_unread_files(files, known, diags);

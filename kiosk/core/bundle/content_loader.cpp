@@ -17,16 +17,24 @@ namespace fs = std::filesystem;
 Content load_content(const fs::path& bundle_dir, const fs::path& locales_dir, const PublishChecks& publish) {
   Content c;
   // The UI catalogs on another thread: the bundle's first files are read on one core.
-  auto catalogs = std::async(std::launch::async, [&locales_dir] {
-    std::pair<Catalogs, Diagnostics> r;
-    r.first = load_catalogs(locales_dir, r.second);
+  struct Shared {
+    Catalogs catalogs;
+    PictogramNames pictograms;
+    Diagnostics diags;
+  };
+  auto shared = std::async(std::launch::async, [&locales_dir] {
+    Shared r;
+    r.catalogs = load_catalogs(locales_dir, r.diags);
+    if (auto config = default_pictogram_config()) r.pictograms = load_pictogram_names(*config, r.diags);
     return r;
   });
   c.bundle = load_bundle(bundle_dir, c.diags);
   validate_bundle(c.bundle, c.diags, publish.today);
-  auto [loaded, catalog_diags] = catalogs.get();
-  c.catalogs = std::move(loaded);
-  std::move(catalog_diags.items.begin(), catalog_diags.items.end(), std::back_inserter(c.diags.items));
+  Shared loaded = shared.get();
+  c.catalogs = std::move(loaded.catalogs);
+  c.pictograms = std::move(loaded.pictograms);
+  std::move(loaded.diags.items.begin(), loaded.diags.items.end(), std::back_inserter(c.diags.items));
+  check_category_pictograms(c.bundle, bundle_dir, c.pictograms, c.diags);
   if (publish.catalogs) check_catalogs(c.catalogs, c.diags);
   if (!c.catalogs.locales.empty()) {
     for (std::size_t i = 0; i < c.bundle.locales.size(); ++i) {

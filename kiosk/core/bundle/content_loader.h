@@ -7,6 +7,7 @@
 
 #include "core/base/data_paths.h"  // find_locales_dir, which every user of load_content needs
 #include "core/base/diagnostics.h"
+#include "core/bundle/pictograms.h"
 #include "core/i18n/i18n_catalog.h"
 #include "core/model/model.h"
 
@@ -15,6 +16,7 @@ namespace kiosk {
 struct Content {
   Bundle bundle;
   Catalogs catalogs;
+  PictogramNames pictograms;  // empty when the icon font's names are not installed
   Diagnostics diags;
 
   [[nodiscard]] bool ok() const { return !diags.has_errors(); }
@@ -26,8 +28,8 @@ struct PublishChecks {
   bool catalogs = false;      // the UI catalogs' placeholders and plural forms (as `kioskctl i18n check`)
 };
 
-// Loads the bundle in bundle_dir and the UI catalogs in locales_dir, validates both and checks that
-// every locale the bundle offers has a UI catalog.
+// Loads the bundle in bundle_dir, the UI catalogs in locales_dir and the pictogram names, validates them
+// and checks that every locale the bundle offers has a UI catalog and every category icon a pictogram.
 Content load_content(const std::filesystem::path& bundle_dir, const std::filesystem::path& locales_dir,
                      const PublishChecks& publish = {});
 

@@ -102,7 +102,8 @@ struct Service {
 struct Category {
   std::string id;
   SourcePos pos;
-  std::string icon;
+  std::string icon;  // a pictogram name (fonts/pictograms.yaml) or the bundle's own pictograms/<icon>.png
+  SourcePos icon_pos;
   std::string colour;  // #RRGGBB
   LocalizedText name;
   std::map<std::string, std::vector<std::string>> synonyms;  // per locale
