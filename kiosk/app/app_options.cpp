@@ -45,6 +45,8 @@ std::optional<int> parse_options(int argc, char** argv, AppOptions& o) {
   app.add_option("--speech-wav", o.speech_wav, "headless: write what the screen reads aloud to this WAV file");
   app.add_flag("--no-speech", o.no_speech, "no reading aloud and no audio device (a kiosk without a speaker)");
   app.add_option("--theme", o.theme, "normal or high-contrast")->check(CLI::IsMember({"normal", "high-contrast"}));
+  app.add_flag("--pictograms-only", o.pictograms_only,
+               "start as a visit that chose pictograms with very short words (read aloud on every screen)");
   try {
     app.parse(argc, argv);
     if (o.soak_minutes > 0 && !o.headless) throw CLI::ValidationError("--soak", "needs --headless");

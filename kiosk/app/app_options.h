@@ -30,11 +30,12 @@ struct AppOptions {
   std::string script;
   int text_size = 100;  // percent
   std::string theme = "normal";
-  std::string bench_json;      // measure start-up and frame times over a tour of the screens, write JSON
-  std::string config;          // the kiosk's local config (default /etc/kiosk/kiosk.yaml when it exists)
-  double soak_minutes = 0;     // headless: random use for this long (leaks, crashes)
-  std::uint32_t seed = 1;      // of the soak's random steps
-  double soak_max_growth = 2;  // percent of heap growth after warm-up that fails the soak
+  bool pictograms_only = false;  // start the visit with "pictograms only" (previews of that mode)
+  std::string bench_json;        // measure start-up and frame times over a tour of the screens, write JSON
+  std::string config;            // the kiosk's local config (default /etc/kiosk/kiosk.yaml when it exists)
+  double soak_minutes = 0;       // headless: random use for this long (leaks, crashes)
+  std::uint32_t seed = 1;        // of the soak's random steps
+  double soak_max_growth = 2;    // percent of heap growth after warm-up that fails the soak
 };
 
 // Parses argv; on --help or an error prints and returns the exit code to use.

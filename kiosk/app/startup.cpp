@@ -47,6 +47,8 @@ std::optional<int> apply_preview_options(Kiosk& k) {
   s.category = o.category;
   s.service = o.service;
   s.query = o.query;
+  s.pictograms_only = o.pictograms_only;
+  s.speech = o.pictograms_only;  // as the accessibility screen's button does
   if (!o.screen.empty() && !ui::screen_from_name(o.screen, s.screen)) {
     fmt::print(stderr,
                "error: --screen '{}' is not a screen (attract, language, home, list, detail, search, map, "

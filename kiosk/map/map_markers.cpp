@@ -42,7 +42,14 @@ void draw_markers(ImDrawList* dl, text::TextEngine& engine, const MapCamera& cam
     ++c->count;
   }
   dl->PushClipRect({rect.x, rect.y}, {rect.z, rect.w}, true);
-  const float r = 13 * unit;
+  const float r = 16 * unit;
+  // The category's pictogram in white on its colour (whose contrast with white the theme test checks).
+  auto symbol = [&](const MapMarker& mk, ImVec2 p, float radius) {
+    if (mk.pictogram.valid())
+      text::draw_pictogram(dl, engine, mk.pictogram, p, std::round(radius * 1.45f), IM_COL32_WHITE, false);
+    else
+      dl->AddCircleFilled(p, 4 * unit, IM_COL32_WHITE, 12);
+  };
   auto pin = [&](ImVec2 p, ImU32 colour, float radius) {
     dl->AddCircleFilled({p.x, p.y + 2 * unit}, radius + 3 * unit, IM_COL32(0, 0, 0, 60), 24);
     dl->AddCircleFilled(p, radius + 3 * unit, IM_COL32(255, 255, 255, 255), 24);
@@ -55,7 +62,7 @@ void draw_markers(ImDrawList* dl, text::TextEngine& engine, const MapCamera& cam
     hit.centre = {c.wx / static_cast<float>(c.count), c.wy / static_cast<float>(c.count)};
     if (c.count == 1) {
       pin(p, c.first->colour, r);
-      dl->AddCircleFilled(p, 4 * unit, IM_COL32(255, 255, 255, 255), 12);
+      symbol(*c.first, p, r);
       hit.id = c.first->id;
       hit.box = ImRect({p.x - r - 8 * unit, p.y - r - 8 * unit}, {p.x + r + 8 * unit, p.y + r + 8 * unit});
     } else {
@@ -79,7 +86,7 @@ void draw_markers(ImDrawList* dl, text::TextEngine& engine, const MapCamera& cam
     dl->AddTriangleFilled({p.x - hr * 0.7f, p.y - hr * 0.9f}, {p.x + hr * 0.7f, p.y - hr * 0.9f}, p,
                           IM_COL32(255, 255, 255, 255));
     pin({p.x, p.y - hr * 1.6f}, highlighted->colour, hr);
-    dl->AddCircleFilled({p.x, p.y - hr * 1.6f}, 5 * unit, IM_COL32(255, 255, 255, 255), 12);
+    symbol(*highlighted, {p.x, p.y - hr * 1.6f}, hr);
     hits.push_back({ImRect({p.x - hr, p.y - hr * 3}, {p.x + hr, p.y}), highlighted->id, highlighted->at, 1});
   }
   dl->PopClipRect();

@@ -10,6 +10,7 @@
 
 #include "map/map_camera.h"
 #include "map/map_style.h"
+#include "text/pictogram.h"
 #include "text/text_engine.h"
 
 namespace kiosk::map {
@@ -18,6 +19,7 @@ struct MapMarker {
   std::string id;  // the service
   kmap::Point at;
   ImU32 colour;
+  text::Pictogram pictogram;  // its category's, drawn in white on the colour (none: a white dot)
 };
 
 struct MarkerHit {

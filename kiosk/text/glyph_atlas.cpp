@@ -10,7 +10,8 @@
 namespace kiosk::text {
 namespace {
 
-constexpr int padding = 1;  // keeps bilinear filtering from bleeding between glyphs
+constexpr int padding = 1;               // keeps bilinear filtering from bleeding between glyphs
+constexpr FontId picture_font = 0xFFFF;  // the key's font for pictures
 
 std::uint64_t key_of(FontId font, unsigned gid, float size_px) {
   const auto quarter_px = static_cast<std::uint64_t>(std::lround(size_px * 4));  // sizes in 1/4 px steps
@@ -177,6 +178,10 @@ const AtlasGlyph& GlyphAtlas::glyph(FontSet& fonts, FontId font, unsigned gid, f
   } else if (!rasterize(fonts.face(font), gid, size_px, g, bitmap)) {
     g = {};
   }
+  return store(key, g, bitmap);
+}
+
+const AtlasGlyph& GlyphAtlas::store(std::uint64_t key, AtlasGlyph g, const std::vector<std::uint8_t>& bitmap) {
   const int w = g.width, h = g.height, bpp = g.color ? 4 : 1;
   int page = 0, x = 0, y = 0;
   if (w > 0 && h > 0 && place(w, h, g.color, page, x, y)) {
@@ -197,6 +202,26 @@ const AtlasGlyph& GlyphAtlas::glyph(FontSet& fonts, FontId font, unsigned gid, f
     }
   }
   return glyphs_.emplace(key, g).first->second;
+}
+
+const AtlasGlyph& GlyphAtlas::picture(std::uint32_t id, const Image& image, float size_px) {
+  // Pictures share the table with glyphs under a font id no font has.
+  const std::uint64_t key = key_of(picture_font, id, size_px);
+  if (auto it = glyphs_.find(key); it != glyphs_.end()) return it->second;
+  AtlasGlyph g;
+  std::vector<std::uint8_t> alpha;
+  if (image.width > 0 && image.height > 0) {
+    const float scale = size_px / static_cast<float>(std::max(image.width, image.height));
+    g.width = std::max(1, static_cast<int>(std::lround(static_cast<float>(image.width) * scale)));
+    g.height = std::max(1, static_cast<int>(std::lround(static_cast<float>(image.height) * scale)));
+    std::vector<std::uint8_t> source(static_cast<std::size_t>(image.width * image.height));
+    for (std::size_t i = 0; i < source.size(); ++i) source[i] = image.rgba[i * 4 + 3];
+    alpha.assign(static_cast<std::size_t>(g.width * g.height), 0);
+    stbir_resize_uint8(source.data(), image.width, image.height, 0, alpha.data(), g.width, g.height, 0, 1);
+    g.left = static_cast<int>(std::lround((size_px - static_cast<float>(g.width)) / 2));
+    g.top = static_cast<int>(std::lround(size_px - (size_px - static_cast<float>(g.height)) / 2));
+  }
+  return store(key, g, alpha);
 }
 
 void GlyphAtlas::set_texture_sink(TextureSink* sink) {

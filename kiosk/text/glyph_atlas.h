@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text/font_set.h"
+#include "text/image.h"
 
 namespace kiosk::text {
 
@@ -53,6 +54,10 @@ class GlyphAtlas {
 
   // The glyph at this size, rasterized on first use. gid 0 (no font has the character) is a visible box.
   const AtlasGlyph& glyph(FontSet& fonts, FontId font, unsigned gid, float size_px);
+  // A picture's alpha as coverage, scaled to fit a square of size_px (a bundle's own pictogram); `id`
+  // tells pictures apart. Its left/top place it in that square, as if it were a glyph on a baseline at
+  // the square's bottom.
+  const AtlasGlyph& picture(std::uint32_t id, const Image& image, float size_px);
 
   // Where page textures live (the app's); new pages get their texture at once, so draw commands of the
   // same frame can refer to it. Without a sink, pages stay in memory only (PNG rendering, tests).
@@ -70,6 +75,8 @@ class GlyphAtlas {
 
  private:
   bool place(int w, int h, bool color, int& page, int& x, int& y);
+  // Packs a rasterized glyph's pixels into a page and keeps it under `key`.
+  const AtlasGlyph& store(std::uint64_t key, AtlasGlyph g, const std::vector<std::uint8_t>& bitmap);
   // The glyph's pixels: coverage, or RGBA for a colour glyph; false when FreeType cannot render it.
   static bool rasterize(FontFace& face, unsigned gid, float size_px, AtlasGlyph& g, std::vector<std::uint8_t>& px);
   void clear();

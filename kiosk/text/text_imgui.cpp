@@ -68,6 +68,25 @@ void draw_paragraph_rotated(ImDrawList* dl, TextEngine& engine, const Paragraph&
   });
 }
 
+void draw_pictogram(ImDrawList* dl, TextEngine& engine, const Pictogram& pictogram, ImVec2 center, float size_px,
+                    ImU32 color, bool rtl) {
+  if (!pictogram.valid()) return;
+  const AtlasGlyph& ag = pictogram.picture
+                             ? engine.atlas.picture(pictogram.picture_id, *pictogram.picture, std::round(size_px))
+                             : engine.atlas.glyph(*engine.fonts, pictogram.font, pictogram.gid, std::round(size_px));
+  if (ag.page < 0) return;
+  void* tex = engine.atlas.pages()[static_cast<std::size_t>(ag.page)].texture;
+  if (!tex) return;
+  const float w = static_cast<float>(ag.width), h = static_cast<float>(ag.height);
+  const ImVec2 a(std::round(center.x - w / 2), std::round(center.y - h / 2));
+  const bool flip = rtl && pictogram.mirror_in_rtl;
+  dl->PushTextureID(static_cast<ImTextureID>(tex));
+  dl->PrimReserve(6, 4);
+  dl->PrimRectUV(a, ImVec2(a.x + w, a.y + h), ImVec2(flip ? ag.u1 : ag.u0, ag.v0), ImVec2(flip ? ag.u0 : ag.u1, ag.v1),
+                 glyph_color(ag, color));
+  dl->PopTextureID();
+}
+
 std::shared_ptr<const Paragraph> text_item(TextEngine& engine, const LayoutRequest& r, ImU32 color) {
   auto p = engine.layout(r);
   const ImVec2 pos = ImGui::GetCursorScreenPos();

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "text/pictogram.h"
 #include "text/text_engine.h"
 
 namespace kiosk::text {
@@ -15,6 +16,11 @@ void draw_paragraph(ImDrawList* draw_list, TextEngine& engine, const Paragraph& 
 // street names along their street.
 void draw_paragraph_rotated(ImDrawList* draw_list, TextEngine& engine, const Paragraph& p, ImVec2 center, float angle,
                             ImU32 color);
+
+// Draws a pictogram's shape centred on `center`, fitting a square of size_px, in `color`; mirrored in
+// right-to-left layouts (`rtl`) only when it shows a direction.
+void draw_pictogram(ImDrawList* draw_list, TextEngine& engine, const Pictogram& pictogram, ImVec2 center, float size_px,
+                    ImU32 color, bool rtl);
 
 // Lays out r, reserves its size at the cursor, draws it; returns the paragraph (for its size).
 std::shared_ptr<const Paragraph> text_item(TextEngine& engine, const LayoutRequest& r, ImU32 color);

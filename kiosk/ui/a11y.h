@@ -20,6 +20,7 @@ struct A11yItem {
   ImGuiID id = 0;         // controls
   bool selected = false;  // toggles that are on
   bool clipped = false;   // a control's visible label does not fit into it (checked by the reflow test)
+  std::string icon = {};  // the pictogram drawn with it (a name), which `text` names for speech and keys
 };
 
 struct A11yFrame {

@@ -12,7 +12,12 @@ void draw_attract(UiEnv& env, Session& s, const ImRect& area) {
   const float margin = 80 * u, width = area.GetWidth() - 2 * margin;
   // From the bottom up, measured (text size and script change the heights): attribution, then "touch
   // to start"; announcements fill what is left above.
-  const auto attribution = para(env, env.content->bundle.attribution, width, {20, false, text::Align::center});
+  // The map data's attribution (the bundle's), and the licences of the pictograms and emoji.
+  // Both are English, left to right also in a right-to-left UI ("©" stays in front).
+  std::string credits = ltr(env, env.content->bundle.attribution);
+  if (!env.content->pictograms.credit.empty())
+    credits += (credits.empty() ? "" : "\n") + ltr(env, env.content->pictograms.credit);
+  const auto attribution = para(env, credits, width, {18, false, text::Align::center});
   const float attribution_y = area.Max.y - 30 * u - attribution->height;
   const auto& locales = env.content->bundle.locales;
   std::string touch;
@@ -30,8 +35,13 @@ void draw_attract(UiEnv& env, Session& s, const ImRect& area) {
   const float touch_y = attribution_y - 30 * u - touch_p->height;
 
   float y = area.Min.y + margin;
-  y += text_at(env, pick(env, env.content->bundle.title), ImVec2(margin, y), width, {64, true, text::Align::center},
-               env.theme.on_accent);
+  // The title as large as fits above "touch to start" (long titles at 200 % text in tall scripts).
+  const std::string title = pick(env, env.content->bundle.title);
+  float title_size = 64;
+  while (title_size > 32 &&
+         y + para(env, title, width, {title_size, true, text::Align::center})->height > touch_y - 30 * u)
+    title_size -= 8;
+  y += text_at(env, title, ImVec2(margin, y), width, {title_size, true, text::Align::center}, env.theme.on_accent);
   y += 50 * u;
   for (const Announcement* a : current_announcements(env.content->bundle, env.now)) {
     const auto p = para(env, pick(env, a->text), width - 80 * u, {34, a->emergency, text::Align::start, 4});
@@ -47,8 +57,7 @@ void draw_attract(UiEnv& env, Session& s, const ImRect& area) {
     note_text(env, touch, ImRect(margin, touch_y, margin + width, touch_y + touch_p->height));
   }
   draw_para(env, *attribution, ImVec2(margin, attribution_y), env.theme.on_accent);
-  note_text(env, env.content->bundle.attribution,
-            ImRect(margin, attribution_y, margin + width, attribution_y + attribution->height));
+  note_text(env, credits, ImRect(margin, attribution_y, margin + width, attribution_y + attribution->height));
   if (tap_area(env, "##start", area, tr(env, "attract.touch_to_start"))) go(s, Screen::language);
 }
 

@@ -7,7 +7,9 @@
 #include "core/geo/geo.h"
 #include "core/hours/civil_date.h"
 #include "core/hours/hours_text.h"
+#include "text/text_imgui.h"
 #include "ui/map_panel.h"
+#include "ui/pictograms.h"
 #include "ui/screens.h"
 
 namespace kiosk::ui {
@@ -23,10 +25,6 @@ std::string language_name(const UiEnv& env, const std::string& tag) {
   std::string out;
   name.toUTF8String(out);
   return out.empty() ? tag : out;
-}
-
-std::string ltr(const UiEnv& env, const std::string& s) {
-  return env.rtl ? isolate_ltr(s) : s;
 }
 
 // The map with the route, the choice between walking and step-free, the directions and the QR code.
@@ -55,14 +53,15 @@ void draw_way_there(UiEnv& env, Session& s, const Service& sv, const ImRect& r) 
   // Walking or step-free: the buttons in reading order.
   float y = map_r.Max.y + gap;
   const float bw = (r.GetWidth() - gap) / 2;
-  const float bh = std::max(button_height(env, tr(env, "route.profile_foot"), bw, 64 * u),
-                            button_height(env, tr(env, "route.profile_wheelchair"), bw, 64 * u));
+  const float bh = std::max(button_height(env, tr(env, "route.profile_foot"), bw, 64 * u, "walking"),
+                            button_height(env, tr(env, "route.profile_wheelchair"), bw, 64 * u, "step_free"));
   ImRect foot(r.Min.x, y, r.Min.x + bw, y + bh), wheel(r.Min.x + bw + gap, y, r.Max.x, y + bh);
   if (env.rtl) std::swap(foot, wheel);
-  if (button(env, "##route_foot", foot, tr(env, "route.profile_foot"), false, profile == RouteProfile::foot))
+  if (button(env, "##route_foot", foot, tr(env, "route.profile_foot"), false, profile == RouteProfile::foot, {},
+             "walking"))
     s.route_profile = RouteProfile::foot;
   if (button(env, "##route_wheelchair", wheel, tr(env, "route.profile_wheelchair"), false,
-             profile == RouteProfile::wheelchair))
+             profile == RouteProfile::wheelchair, {}, "step_free"))
     s.route_profile = RouteProfile::wheelchair;
   y += bh + gap;
 
@@ -126,23 +125,30 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   y += text_at(env, name, ImVec2(x, y), w, {48, true}, t.text) + 12 * u;
   const HoursStatus hs = describe_hours(sv->hours.get(), env.hours, env.now, env.fmt, env.time_format());
   const ImU32 col = hs.state == RuleState::open ? t.open : hs.state == RuleState::closed ? t.closed : t.unknown;
-  y += text_at(env, hs.text, ImVec2(x, y), w, {32, true}, col);
+  y += icon_texts(env, {{hours_pictogram(hs.state), hs.text}}, ImVec2(x, y), w, {32, true}, col);
   if (!hs.comment.empty()) y += text_at(env, "\u201C" + hs.comment + "\u201D", ImVec2(x, y), w, {26}, t.text_muted);
   y += 16 * u;
   const std::string desc = pick(env, sv->description);
   if (!desc.empty()) y += text_at(env, desc, ImVec2(x, y), w, {28, false, text::Align::start, 6}, t.text) + 16 * u;
 
-  auto fact = [&](const char* label_key, const std::string& value) {
+  // A fact: its pictogram and label on the reading side, the value after them (mirrored inside the
+  // already mirrored column).
+  auto fact = [&](const char* label_key, const std::string& value, const char* icon) {
     const float label_w = w * 0.34f;
+    const float icon_px = std::round(34 * u * t.text_scale), icon_gap = 10 * u;
     // Labels wrap between words, never inside one (long Tamil words at large text sizes).
     const std::string label = tr(env, label_key);
-    const auto lp = para(env, label, label_w - 12 * u, {fit_word_size(env, label, label_w - 12 * u, 26, true), true});
+    const float text_w = label_w - 12 * u - icon_px - icon_gap;
+    const auto lp = para(env, label, text_w, {fit_word_size(env, label, text_w, 26, true), true});
     const auto vp = para(env, value, w - label_w, {26});
-    // Label on the reading side, value after it: mirrored inside the (already mirrored) column.
-    const ImVec2 lpos(env.rtl ? x + w - label_w : x, y), vpos(env.rtl ? x : x + label_w, y);
+    const ImVec2 lpos(env.rtl ? x + w - label_w : x + icon_px + icon_gap, y), vpos(env.rtl ? x : x + label_w, y);
+    const float icon_x = env.rtl ? x + w - icon_px / 2 : x + icon_px / 2;
+    text::draw_pictogram(ImGui::GetWindowDrawList(), *env.text, find_pictogram(env, icon),
+                         ImVec2(icon_x, y + std::min(lp->height, icon_px) / 2 + 2 * u), icon_px, t.text_muted, env.rtl);
     draw_para(env, *lp, lpos, t.text_muted);
     draw_para(env, *vp, vpos, t.text);
     note_text(env, label, ImRect(lpos, ImVec2(lpos.x + lp->width, lpos.y + lp->height)));
+    env.a11y.items.back().icon = icon;
     note_text(env, value, ImRect(vpos, ImVec2(vpos.x + vp->width, vpos.y + vp->height)));
     y += std::max(lp->height, vp->height) + 10 * u;
   };
@@ -152,33 +158,34 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
     for (const auto& row :
          week_table(*sv->hours, env.hours, env.now.date, civil_from_days(today), env.fmt, env.time_format()))
       week.push_back(row.day + ": " + row.hours);
-    fact("detail.opening_hours", fmt::format("{}", fmt::join(week, "\n")));
+    fact("detail.opening_hours", fmt::format("{}", fmt::join(week, "\n")), "open");
   } else {
-    fact("detail.opening_hours", tr(env, "hours.unknown"));
+    fact("detail.opening_hours", tr(env, "hours.unknown"), "unknown");
   }
   std::string address = sv->address.street;
   if (!sv->address.postcode.empty() || !sv->address.city.empty())
     address += (address.empty() ? "" : ", ") + ltr(env, sv->address.postcode) + " " + sv->address.city;
   const std::string note = pick(env, sv->address.note);
   if (!note.empty()) address += "\n" + note;
-  fact("detail.address", address.empty() ? tr(env, "fact.unknown") : address);
+  fact("detail.address", address.empty() ? tr(env, "fact.unknown") : address, "place");
   if (!sv->phones.empty()) {
     std::vector<std::string> phones;
     for (const auto& p : sv->phones) phones.push_back(ltr(env, p));
-    fact("detail.phone", fmt::format("{}", fmt::join(phones, "\n")));
+    fact("detail.phone", fmt::format("{}", fmt::join(phones, "\n")), "phone");
   }
-  if (!sv->website.empty()) fact("detail.website", ltr(env, sv->website));
-  if (!sv->email.empty()) fact("detail.email", ltr(env, sv->email));
+  if (!sv->website.empty()) fact("detail.website", ltr(env, sv->website), "website");
+  if (!sv->email.empty()) fact("detail.email", ltr(env, sv->email), "email");
   std::vector<std::string> langs;
   for (const auto& l : sv->languages) langs.push_back(language_name(env, l));
-  fact("detail.languages", langs.empty() ? tr(env, "fact.unknown") : fmt::format("{}", fmt::join(langs, ", ")));
+  fact("detail.languages", langs.empty() ? tr(env, "fact.unknown") : fmt::format("{}", fmt::join(langs, ", ")),
+       "languages");
   const char* fee_key = sv->fees == Fees::free      ? "fees.free"
                         : sv->fees == Fees::reduced ? "fees.reduced"
                         : sv->fees == Fees::paid    ? "fees.paid"
                                                     : "fact.unknown";
   std::string fees = tr(env, fee_key);
   if (!sv->fee_note.empty()) fees += "\n" + pick(env, sv->fee_note);
-  fact("detail.fees", fees);
+  fact("detail.fees", fees, sv->fees == Fees::free ? "free" : sv->fees == Fees::unknown ? "unknown" : "money");
   std::string docs;
   if (!sv->documents.known) {
     docs = tr(env, "fact.unknown");
@@ -189,14 +196,23 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
     for (const auto& d : sv->documents.required) names.push_back(tr(env, "document." + d));
     docs = tr(env, "documents.required", {{"list", fmt::format("{}", fmt::join(names, ", "))}});
   }
-  fact("detail.documents", docs);
-  fact("detail.anonymous", tr(env, sv->anonymous == YesNo::yes  ? "anonymous.yes"
-                                   : sv->anonymous == YesNo::no ? "anonymous.no"
-                                                                : "fact.unknown"));
-  fact("detail.wheelchair", tr(env, sv->wheelchair == Wheelchair::yes       ? "wheelchair.yes"
-                                    : sv->wheelchair == Wheelchair::limited ? "wheelchair.limited"
-                                    : sv->wheelchair == Wheelchair::no      ? "wheelchair.no"
-                                                                            : "fact.unknown"));
+  fact("detail.documents", docs,
+       !sv->documents.known             ? "unknown"
+       : sv->documents.required.empty() ? "no_documents"
+                                        : "documents");
+  fact("detail.anonymous",
+       tr(env, sv->anonymous == YesNo::yes  ? "anonymous.yes"
+               : sv->anonymous == YesNo::no ? "anonymous.no"
+                                            : "fact.unknown"),
+       sv->anonymous == YesNo::unknown ? "unknown" : "anonymous");
+  fact("detail.wheelchair",
+       tr(env, sv->wheelchair == Wheelchair::yes       ? "wheelchair.yes"
+               : sv->wheelchair == Wheelchair::limited ? "wheelchair.limited"
+               : sv->wheelchair == Wheelchair::no      ? "wheelchair.no"
+                                                       : "fact.unknown"),
+       sv->wheelchair == Wheelchair::no        ? "not_step_free"
+       : sv->wheelchair == Wheelchair::unknown ? "unknown"
+                                               : "step_free");
   if (sv->last_verified) {
     const auto& d = *sv->last_verified;
     text_at(env, tr(env, "detail.last_verified", {{"date", env.time_format().month_and_year(d)}}), ImVec2(x, y), w,

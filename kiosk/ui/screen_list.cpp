@@ -1,49 +1,60 @@
 // List: the services of a category with the resident's filters, open now first, then nearest.
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 
 #include "core/geo/geo.h"
 #include "core/hours/hours_text.h"
+#include "text/text_imgui.h"
+#include "ui/pictograms.h"
 #include "ui/screens.h"
 
 namespace kiosk::ui {
 
 namespace {
 
-std::string yes_no_unknown_badges(UiEnv& env, const Service& sv) {
-  std::vector<std::string> badges;
-  auto add = [&](std::string t) { badges.push_back(std::move(t)); };
-  if (sv.fees == Fees::free) add(tr(env, "fees.free"));
-  if (sv.documents.known && sv.documents.required.empty()) add(tr(env, "documents.none"));
+// The facts a row shows, each with its pictogram; unknown step-free access is said, not left out.
+std::vector<IconText> fact_badges(UiEnv& env, const Service& sv) {
+  std::vector<IconText> badges;
+  if (sv.fees == Fees::free) badges.push_back({"free", tr(env, "fees.free")});
+  if (sv.documents.known && sv.documents.required.empty())
+    badges.push_back({"no_documents", tr(env, "documents.none")});
+  if (sv.anonymous == YesNo::yes) badges.push_back({"anonymous", tr(env, "anonymous.yes")});
   switch (sv.wheelchair) {
     case Wheelchair::yes:
-      add(tr(env, "wheelchair.yes"));
+      badges.push_back({"step_free", tr(env, "wheelchair.yes")});
       break;
     case Wheelchair::limited:
-      add(tr(env, "wheelchair.limited"));
+      badges.push_back({"step_free", tr(env, "wheelchair.limited")});
       break;
     case Wheelchair::no:
-      add(tr(env, "wheelchair.no"));
+      badges.push_back({"not_step_free", tr(env, "wheelchair.no")});
       break;
     case Wheelchair::unknown:
-      add(tr(env, "detail.wheelchair") + ": " + tr(env, "fact.unknown"));
+      badges.push_back({"unknown", tr(env, "detail.wheelchair") + ": " + tr(env, "fact.unknown")});
       break;
   }
-  return fmt::format("{}", fmt::join(badges, "  \u00B7  "));
+  return badges;
+}
+
+}  // namespace
+
+namespace {
+
+// The pictogram column at the reading side of a row.
+float row_icon(const UiEnv& env) {
+  return std::round(56 * env.unit * env.theme.text_scale);
 }
 
 }  // namespace
 
 float service_row_height(UiEnv& env, float width) {
   // Measured with a line in the UI's script and one in Latin (names are often German): the taller wins.
-  const float w = width - 56 * env.unit;
+  const float w = width - 56 * env.unit - row_icon(env);
   const std::string probe = tr(env, "hours.open") + " Ag";
+  const float icon_line = std::round(26 * env.unit * env.theme.text_scale * 1.15f);
   return 28 * env.unit * 1.2f + para(env, probe, w, {32, true, text::Align::start, 1})->height +
-         para(env, probe, w, {26, false, text::Align::start, 1})->height +
-         para(env, probe, w, {24, false, text::Align::start, 1})->height;
+         std::max(icon_line, para(env, probe, w, {26, false, text::Align::start, 1})->height) +
+         std::max(icon_line, para(env, probe, w, {24, false, text::Align::start, 1})->height);
 }
 
 bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index) {
@@ -51,12 +62,22 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
   const float u = env.unit, pad = 28 * u;
   const std::string id = "##row" + std::to_string(index);
   const bool tapped = tap_area(env, id.c_str(), r, service_name(env, sv));
+  const Category* cat = env.content->bundle.find_category(sv.category);
+  if (cat) env.a11y.items.back().icon = cat->icon;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(r.Min, r.Max, ImGui::IsItemActive() ? env.theme.surface_pressed : env.theme.surface, 14 * u);
-  const float w = r.GetWidth() - 2 * pad;
+  // The category's pictogram at the reading side, the words beside it.
+  const float icon = row_icon(env), icon_gap = 20 * u;
+  if (cat)
+    text::draw_pictogram(
+        dl, *env.text, find_pictogram(env, cat->icon),
+        ImVec2(env.rtl ? r.Max.x - pad - icon / 2 : r.Min.x + pad + icon / 2, r.Min.y + pad + icon / 2), icon,
+        env.theme.text, env.rtl);
+  const float w = r.GetWidth() - 2 * pad - icon - icon_gap;
+  const float x = env.rtl ? r.Min.x + pad : r.Min.x + pad + icon + icon_gap;
   float y = r.Min.y + pad * 0.6f;
   const std::string name = service_name(env, sv);
-  y += text_at(env, name, ImVec2(r.Min.x + pad, y), w, {32, true, text::Align::start, 1}, env.theme.text);
+  y += text_at(env, name, ImVec2(x, y), w, {32, true, text::Align::start, 1}, env.theme.text);
   const HoursStatus hs = describe_hours(sv.hours.get(), ls.hours, env.hours, env.now, env.fmt, env.time_format());
   const ImU32 col = hs.state == RuleState::open     ? env.theme.open
                     : hs.state == RuleState::closed ? env.theme.closed
@@ -64,9 +85,11 @@ bool service_row(UiEnv& env, const ListedService& ls, const ImRect& r, int index
   const std::string walk =
       ls.too_far ? tr(env, "list.too_far")
                  : tr(env, "detail.walk", {{"minutes", static_cast<std::int64_t>(walk_minutes_to(env, ls))}});
-  y += text_at(env, hs.text + " \u2013 " + walk, ImVec2(r.Min.x + pad, y), w, {26, false, text::Align::start, 1}, col);
-  text_at(env, yes_no_unknown_badges(env, sv), ImVec2(r.Min.x + pad, y), w, {24, false, text::Align::start, 1},
-          env.theme.text_muted);
+  y += icon_texts(env, {{hours_pictogram(hs.state), hs.text}, {"walking", walk}}, ImVec2(x, y), w,
+                  {26, false, text::Align::start, 1}, col, 1);
+  // With "pictograms only", the facts are their pictograms (and are still read aloud in words).
+  icon_texts(env, fact_badges(env, sv), ImVec2(x, y), w, {24, false, text::Align::start, 1}, env.theme.text_muted, 1,
+             !env.pictograms_only);
   return tapped;
 }
 

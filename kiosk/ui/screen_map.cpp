@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/text_imgui.h"
 #include "ui/inertia.h"
 #include "ui/map_panel.h"
+#include "ui/pictograms.h"
 #include "ui/screens.h"
 
 namespace kiosk::ui {
@@ -13,23 +15,14 @@ namespace kiosk::ui {
 namespace {
 
 // Round buttons on the map, on the side a thumb reaches (mirrored in right-to-left locales).
-bool map_button(UiEnv& env, const char* id, ImVec2 centre, float radius, const char* symbol_kind,
-                const std::string& label) {
+bool map_button(UiEnv& env, const char* id, ImVec2 centre, float radius, const char* icon, const std::string& label) {
   const ImRect r(centre.x - radius, centre.y - radius, centre.x + radius, centre.y + radius);
   const bool tapped = tap_area(env, id, r, label);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Theme& t = env.theme;
   dl->AddCircleFilled(centre, radius, ImGui::IsItemActive() ? t.surface_pressed : t.surface, 40);
   dl->AddCircle(centre, radius, t.accent, 40, 3 * env.unit);
-  const float a = radius * 0.45f, w = 5 * env.unit;
-  const std::string_view kind(symbol_kind);
-  if (kind == "plus" || kind == "minus") {
-    dl->AddLine({centre.x - a, centre.y}, {centre.x + a, centre.y}, t.text, w);
-    if (kind == "plus") dl->AddLine({centre.x, centre.y - a}, {centre.x, centre.y + a}, t.text, w);
-  } else {  // recentre: a target
-    dl->AddCircle(centre, a, t.text, 24, w * 0.7f);
-    dl->AddCircleFilled(centre, a * 0.35f, t.text, 16);
-  }
+  text::draw_pictogram(dl, *env.text, find_pictogram(env, icon), centre, std::round(radius * 1.2f), t.text, env.rtl);
   return tapped;
 }
 
@@ -67,11 +60,11 @@ void draw_map(UiEnv& env, Session& s, const ImRect&) {
 
   std::vector<map::MarkerHit> hits;
   draw_map_panel(env, cam, r, nullptr, {}, true, hits, {controls});
-  if (map_button(env, "##zoom_in", zoom_in_c, br, "plus", tr(env, "map.zoom_in")))
+  if (map_button(env, "##zoom_in", zoom_in_c, br, "zoom_in", tr(env, "map.zoom_in")))
     map::zoom_at(cam, cam.screen_center, 2.0f);
-  if (map_button(env, "##zoom_out", zoom_out_c, br, "minus", tr(env, "map.zoom_out")))
+  if (map_button(env, "##zoom_out", zoom_out_c, br, "zoom_out", tr(env, "map.zoom_out")))
     map::zoom_at(cam, cam.screen_center, 0.5f);
-  if (map_button(env, "##recenter", recenter_c, br, "target", tr(env, "map.recenter"))) {
+  if (map_button(env, "##recenter", recenter_c, br, "recentre", tr(env, "map.recenter"))) {
     cam = camera_at_kiosk(env, r, cam.scale);
     s.map_velocity = {0, 0};
   }

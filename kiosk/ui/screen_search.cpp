@@ -55,14 +55,17 @@ void draw_search(UiEnv& env, Session& s, const ImRect&) {
   }
   const float last_y = kb_top + static_cast<float>(rows.size()) * (key_h + gap);
   const float third = (area.GetWidth() - 2 * pad - 2 * gap) / 3;
-  if (button(env, "##space", mirror(env, ImRect(pad, last_y, pad + 2 * third, last_y + key_h)), "\u2423"))
+  // Pictograms, with their names for speech and keys (the delete arrow points against the reading direction).
+  if (button(env, "##space", mirror(env, ImRect(pad, last_y, pad + 2 * third, last_y + key_h)), {}, false, false,
+             tr(env, "search.space"), "space"))
     apply_key(s.query, " ");
   if (button(env, "##del",
-             mirror(env, ImRect(pad + 2 * third + gap, last_y, pad + 2 * third + gap + third / 2, last_y + key_h)),
-             env.rtl ? "\u2326" : "\u232B"))
+             mirror(env, ImRect(pad + 2 * third + gap, last_y, pad + 2 * third + gap + third / 2, last_y + key_h)), {},
+             false, false, tr(env, "search.delete"), "delete"))
     apply_key(s.query, "\b");
   if (button(env, "##clear",
-             mirror(env, ImRect(pad + 2.5f * third + 2 * gap, last_y, area.Max.x - pad, last_y + key_h)), "\u2715"))
+             mirror(env, ImRect(pad + 2.5f * third + 2 * gap, last_y, area.Max.x - pad, last_y + key_h)), {}, false,
+             false, tr(env, "search.clear"), "clear"))
     s.query.clear();
 
   // Results while typing, between the box and the keyboard.

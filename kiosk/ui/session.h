@@ -38,8 +38,11 @@ struct Session {
   int speech_rate = 160;      // words per minute
   std::string speech_locale;  // the language to listen in when the UI language has no voice
   int low_reach = -1;         // 0 or 1; -1: the kiosk's default
-  std::string spoken_for;     // the screen last read aloud (screen name and service), to read a new one
-  double last_input = 0;      // seconds, monotonic
+  // Pictograms with very short words on home and lists, and every screen read aloud on entering it: for
+  // residents who read little or none of the kiosk's scripts.
+  bool pictograms_only = false;
+  std::string spoken_for;  // the screen last read aloud (screen name and service), to read a new one
+  double last_input = 0;   // seconds, monotonic
   bool idle_warning = false;
 };
 

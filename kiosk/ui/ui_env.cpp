@@ -11,6 +11,7 @@
 
 #include "core/base/language_tag.h"
 #include "core/geo/geo.h"
+#include "ui/pictograms.h"
 
 namespace kiosk::ui {
 
@@ -42,6 +43,10 @@ std::unique_ptr<UiEnv> make_env(const Content& content, text::TextEngine& text, 
   env->here =
       env->kiosk ? env->kiosk->location : GeoPoint{(b.area.south + b.area.north) / 2, (b.area.west + b.area.east) / 2};
   env->hours = OhContext{&env->calendar, env->here.lat, env->here.lon, &*env->zone};
+  for (const auto& c : b.categories) {  // validated: a name the kiosk knows, or the bundle's own file
+    if (c.icon.empty() || content.pictograms.icon(c.icon)) continue;
+    if (auto img = text::read_png(bundle_pictogram_file(content.dir, c.icon))) env->pictures.emplace(c.icon, *img);
+  }
   return env;
 }
 
@@ -86,7 +91,8 @@ bool finish_map_load(UiEnv& env, bool wait) {
       unsigned rr = 0, gg = 0, bb = 0;
       if (std::sscanf(cat->colour.c_str() + 1, "%02x%02x%02x", &rr, &gg, &bb) == 3) r = rr, g = gg, b = bb;
     }
-    env.markers.push_back({sv.id, env.map->project(sv.location), IM_COL32(r, g, b, 255)});
+    env.markers.push_back({sv.id, env.map->project(sv.location), IM_COL32(r, g, b, 255),
+                           cat ? find_pictogram(env, cat->icon) : text::Pictogram{}});
   }
   env.list_cache.valid = false;  // lists made while the map loaded were by straight line
   env.directions = {};           // and directions said "no map"
@@ -220,6 +226,7 @@ void begin_frame(UiEnv& env, const Session& s, const FrameInput& input) {
   const bool hc = s.high_contrast < 0 ? env.settings->high_contrast : s.high_contrast == 1;
   env.theme = hc ? theme_high_contrast() : theme_normal();
   env.theme.text_scale = static_cast<float>(s.text_percent > 0 ? s.text_percent : env.settings->text_percent) / 100.f;
+  env.pictograms_only = s.pictograms_only;
   env.last_a11y = std::move(env.a11y);
   env.a11y.items.clear();
   env.focus = s.focus;
@@ -239,6 +246,10 @@ std::string service_name(const UiEnv& env, const Service& sv) {
 
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args) {
   return translate(env.fmt, key, args);
+}
+
+std::string ltr(const UiEnv& env, const std::string& s) {
+  return env.rtl ? isolate_ltr(s) : s;
 }
 
 std::string pick(const UiEnv& env, const LocalizedText& t) {

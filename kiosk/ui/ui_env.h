@@ -82,6 +82,9 @@ struct UiEnv {
   std::optional<KioskPlace> configured_place;  // from the kiosk's local config (kiosk points here then)
   GeoPoint here;
   Theme theme = theme_normal();
+  // The bundle's own pictograms (pictograms/<icon>.png of its categories), read once per bundle.
+  std::map<std::string, text::Image, std::less<>> pictures;
+  bool pictograms_only = false;  // this frame: the visit chose pictograms with very short words
   // The city map; null when the kiosk has none or it could not be loaded (map_error says why).
   std::shared_ptr<const MapData> map;
   std::string map_error;
@@ -195,5 +198,8 @@ std::string control_reading(const UiEnv& env, const A11yFrame& frame, const A11y
 std::string tr(const UiEnv& env, std::string_view key, const std::vector<MessageArg>& args = {});
 // A content text in the current locale, falling back along the chain, then to any translation.
 std::string pick(const UiEnv& env, const LocalizedText& t);
+// Left-to-right text (a web address, a phone number, an English credit) kept in its order in a
+// right-to-left UI: isolated there, unchanged otherwise.
+std::string ltr(const UiEnv& env, const std::string& s);
 
 }  // namespace kiosk::ui

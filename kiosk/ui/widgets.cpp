@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include "text/text_imgui.h"
+#include "ui/pictograms.h"
 
 namespace kiosk::ui {
 
@@ -45,11 +46,11 @@ float text_at(UiEnv& env, const std::string& s, ImVec2 pos, float width, const T
 }
 
 void note_text(UiEnv& env, const std::string& text, const ImRect& r, A11yRole role) {
-  if (!text.empty()) env.a11y.items.push_back({role, r, text, 0, false});
+  if (!text.empty()) env.a11y.items.push_back({role, r, text, 0});
 }
 
 void note_hidden_control(UiEnv& env, const char* id, const ImRect& r, const std::string& label) {
-  env.a11y.items.push_back({A11yRole::button, r, label, ImGui::GetID(id), false});
+  env.a11y.items.push_back({A11yRole::button, r, label, ImGui::GetID(id)});
 }
 
 void note_scroll_view(UiEnv& env, const ImRect& view) {
@@ -71,8 +72,39 @@ bool tap_area(UiEnv& env, const char* id, const ImRect& r, const std::string& la
   return (released && drag < 30.f * 30.f) || (env.activate != 0 && env.activate == gid);
 }
 
+namespace {
+
+// A button's inside: the label's box, and the pictogram's square at the reading side when it has one.
+struct ButtonInside {
+  ImRect label;
+  ImVec2 icon_center;
+  float icon = 0;  // pixels across; 0: none
+};
+
+ButtonInside button_inside(const UiEnv& env, const ImRect& r, std::string_view icon, bool label) {
+  const float pad = 16 * env.unit;
+  ButtonInside in{ImRect(r.Min.x + pad, r.Min.y, r.Max.x - pad, r.Max.y), {}, 0};
+  if (icon.empty()) return in;
+  in.icon = std::min(std::round(38 * env.unit * env.theme.text_scale), r.GetHeight() - pad);
+  if (!label) {  // the pictogram alone, in the middle
+    in.icon_center = r.GetCenter();
+    return in;
+  }
+  const float gap = 12 * env.unit;
+  if (env.rtl) {
+    in.icon_center = ImVec2(r.Max.x - pad - in.icon / 2, r.GetCenter().y);
+    in.label.Max.x -= in.icon + gap;
+  } else {
+    in.icon_center = ImVec2(r.Min.x + pad + in.icon / 2, r.GetCenter().y);
+    in.label.Min.x += in.icon + gap;
+  }
+  return in;
+}
+
+}  // namespace
+
 bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool primary, bool selected,
-            const std::string& spoken) {
+            const std::string& spoken, std::string_view icon) {
   const bool tapped = tap_area(env, id, r, spoken.empty() ? label : spoken, selected);
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -81,10 +113,14 @@ bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& labe
   const ImU32 ink = (primary || selected) && !held ? t.on_accent : t.text;
   dl->AddRectFilled(r.Min, r.Max, fill, 14 * env.unit);
   dl->AddRect(r.Min, r.Max, t.accent, 14 * env.unit, 0, 3 * env.unit);
-  const float pad = 16 * env.unit;
-  const float inner = r.GetWidth() - 2 * pad;
+  const ButtonInside in = button_inside(env, r, icon, !label.empty());
+  env.a11y.items.back().icon = icon;
+  if (in.icon > 0)
+    text::draw_pictogram(dl, *env.text, find_pictogram(env, icon), in.icon_center, in.icon, ink, env.rtl);
+  if (label.empty()) return tapped;
+  const float inner = in.label.GetWidth();
   const auto p = para(env, label, inner, {fit_word_size(env, label, inner, 30, true), true, text::Align::center, 3});
-  draw_para(env, *p, ImVec2(r.Min.x + pad, r.GetCenter().y - p->height / 2), ink);
+  draw_para(env, *p, ImVec2(in.label.Min.x, r.GetCenter().y - p->height / 2), ink);
   if (p->truncated || p->height > r.GetHeight() + 1) env.a11y.items.back().clipped = true;
   return tapped;
 }
@@ -111,8 +147,9 @@ float fit_word_size(UiEnv& env, const std::string& text, float width, float size
   return size;
 }
 
-float button_height(UiEnv& env, const std::string& label, float width, float min_height) {
-  const float pad = 16 * env.unit, inner = width - 2 * pad;
+float button_height(UiEnv& env, const std::string& label, float width, float min_height, std::string_view icon) {
+  const float pad = 16 * env.unit;
+  const float inner = button_inside(env, ImRect(0, 0, width, 1e4f), icon, !label.empty()).label.GetWidth();
   return std::max(
       min_height,
       para(env, label, inner, {fit_word_size(env, label, inner, 30, true), true, text::Align::center, 3})->height +

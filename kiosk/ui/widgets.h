@@ -38,16 +38,16 @@ std::vector<std::string> split_on_spaces(const std::string& s);
 // fits into `width`: labels wrap between words, never inside one (long Tamil or German words).
 float fit_word_size(UiEnv& env, const std::string& text, float width, float size, bool bold);
 // The height a button needs for its label (up to three lines) at the current text size.
-float button_height(UiEnv& env, const std::string& label, float width, float min_height);
+float button_height(UiEnv& env, const std::string& label, float width, float min_height, std::string_view icon = {});
 // A control that is scrolled out of view this frame (not drawn): noted so that the keys can reach it;
 // `id` must be the one its tap_area uses when it is drawn.
 void note_hidden_control(UiEnv& env, const char* id, const ImRect& r, const std::string& label);
 // The area a screen scrolls with Session::scroll: the keys' focus is scrolled into it.
 void note_scroll_view(UiEnv& env, const ImRect& view);
-// A filled button with a centred label.
-// `spoken`: what it says when read aloud, where the label is a symbol ("AA 150 %").
+// A filled button with a centred label, and its pictogram (a name, see ui/pictograms.h) at the reading
+// side. `spoken`: what it says when read aloud, where the label is a symbol ("AA 150 %").
 bool button(UiEnv& env, const char* id, const ImRect& r, const std::string& label, bool primary = false,
-            bool selected = false, const std::string& spoken = {});
+            bool selected = false, const std::string& spoken = {}, std::string_view icon = {});
 
 // In right-to-left locales the layout is the mirror image: x measured from the right edge.
 ImRect mirror(const UiEnv& env, const ImRect& r);

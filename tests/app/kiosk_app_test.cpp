@@ -119,33 +119,61 @@ TEST_CASE("a broken bundle is refused with its errors", "[app]") {
   CHECK(r.err.find("clinic.yaml:5:5: error: unknown key 'adress'") != std::string::npos);
 }
 
-TEST_CASE("golden screenshots: home, list and detail in de, ar and ta", "[app][golden]") {
+TEST_CASE("golden screenshots: screens with pictograms and emoji in de, ar, ta and ti", "[app][golden]") {
   // Rendered with the software renderer, so the same on every machine; compared with a tolerance.
   // KIOSK_UPDATE_GOLDEN=1 rewrites them: look at every changed image before committing.
   const bool update = std::getenv("KIOSK_UPDATE_GOLDEN") != nullptr;
   const fs::path dir = fixtures_dir() / "golden" / "app";
   TempDir tmp;
+  struct Golden {
+    std::string name;  // <screen>-<locale>[-variant]
+    std::vector<std::string> args;
+  };
+  std::vector<Golden> goldens;
   for (const char* locale : {"de", "ar", "ta"})
-    for (const char* screen : {"home", "list", "detail"}) {
-      const std::string name = std::string(screen) + "-" + locale + ".png";
-      const fs::path png = update ? dir / name : tmp.path() / name;
-      if (update) fs::create_directories(dir);
-      const auto r =
-          run_command({KIOSK_PATH, "--headless", "--bundle", sample_bundle().string(), "--locale", locale, "--screen",
-                       screen, "--category", "libraries", "--service", "stadtbibliothek-aachen-w79424442", "--size",
-                       "1280x720", "--now", "2026-11-26T10:00", "--screenshot", png.string()});
-      INFO(name << ": " << r.err);
-      REQUIRE(r.exit_code == 0);
-      if (update) continue;
-      const auto got = kiosk::text::read_png(png);
-      const auto want = kiosk::text::read_png(dir / name);
-      REQUIRE(got);
-      REQUIRE(want);
-      const auto diff = kiosk::text::compare(*got, *want);
-      CHECK(diff.same_size);
-      CHECK(diff.mean < 2.0);
-      CHECK(diff.share_different < 0.01);
-    }
+    for (const char* screen : {"home", "list", "detail"})
+      goldens.push_back({std::string(screen) + "-" + locale, {"--locale", locale, "--screen", screen}});
+  goldens.push_back({"home-ti", {"--locale", "ti", "--screen", "home"}});
+  // The emergency announcement starts with emoji (colour glyphs in Latin and Arabic lines).
+  goldens.push_back({"attract-de", {"--locale", "de", "--screen", "attract"}});
+  goldens.push_back({"attract-ar", {"--locale", "ar", "--screen", "attract"}});
+  goldens.push_back({"home-ar-contrast-200",
+                     {"--locale", "ar", "--screen", "home", "--theme", "high-contrast", "--text-size", "200"}});
+  goldens.push_back({"home-ti-pictograms-only", {"--locale", "ti", "--screen", "home", "--pictograms-only"}});
+  goldens.push_back({"list-ar-pictograms-only", {"--locale", "ar", "--screen", "list", "--pictograms-only"}});
+  for (const auto& g : goldens) {
+    const std::string name = g.name + ".png";
+    const fs::path png = update ? dir / name : tmp.path() / name;
+    if (update) fs::create_directories(dir);
+    std::vector<std::string> argv = {KIOSK_PATH,
+                                     "--headless",
+                                     "--no-speech",
+                                     "--bundle",
+                                     sample_bundle().string(),
+                                     "--category",
+                                     "libraries",
+                                     "--service",
+                                     "stadtbibliothek-aachen-w79424442",
+                                     "--size",
+                                     "1280x720",
+                                     "--now",
+                                     "2026-11-26T10:00",
+                                     "--screenshot",
+                                     png.string()};
+    argv.insert(argv.end(), g.args.begin(), g.args.end());
+    const auto r = run_command(argv);
+    INFO(name << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    if (update) continue;
+    const auto got = kiosk::text::read_png(png);
+    const auto want = kiosk::text::read_png(dir / name);
+    REQUIRE(got);
+    REQUIRE(want);
+    const auto diff = kiosk::text::compare(*got, *want);
+    CHECK(diff.same_size);
+    CHECK(diff.mean < 2.0);
+    CHECK(diff.share_different < 0.01);
+  }
 }
 
 TEST_CASE("the technician screen: a long press in the corner asks for the PIN from the local config",

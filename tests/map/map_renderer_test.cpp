@@ -127,9 +127,9 @@ TEST_CASE("markers close together on screen become one numbered cluster", "[map]
   auto engine = text::make_text_engine(text::default_font_config(), diags);
   ImGuiFrame frame;
   const MapCamera cam{0, 0, 1, 0, {500, 500}};
-  const std::vector<MapMarker> markers = {{"a", {0, 0}, IM_COL32(200, 0, 0, 255)},
-                                          {"b", {5, 5}, IM_COL32(200, 0, 0, 255)},
-                                          {"c", {300, 0}, IM_COL32(0, 0, 200, 255)}};
+  const std::vector<MapMarker> markers = {{"a", {0, 0}, IM_COL32(200, 0, 0, 255), {}},
+                                          {"b", {5, 5}, IM_COL32(200, 0, 0, 255), {}},
+                                          {"c", {300, 0}, IM_COL32(0, 0, 200, 255), {}}};
   std::vector<MarkerHit> hits;
   draw_markers(ImGui::GetWindowDrawList(), *engine, cam, ImVec4(0, 0, 1000, 1000), markers, map_style_calm(), 1, "de",
                hits);

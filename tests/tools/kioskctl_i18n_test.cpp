@@ -29,8 +29,9 @@ fs::path sample_without_two_arabic_texts(const fs::path& to) {
   for (const char* f : {"bundle.yaml", "categories.yaml", "holidays.yaml"}) fs::copy_file(sample_bundle() / f, to / f);
   fs::copy(sample_bundle() / "services", to / "services");
   fs::copy_file(sample_bundle() / "announcements.yaml", to / "announcements.yaml");
-  drop_line(to / "announcements.yaml", "      ar: هذا الجهاز لا يسألك من أنت.");        // privacy
-  drop_line(to / "announcements.yaml", "      ar: \"في حالة الطوارئ اتصل بالرقم 112");  // emergency-number
+  drop_line(to / "announcements.yaml", "      ar: هذا الجهاز لا يسألك من أنت.");  // privacy
+  drop_line(to / "announcements.yaml",
+            "      ar: \"🚑☎️ في حالة الطوارئ اتصل بالرقم 112");  // emergency-number
   return to;
 }
 

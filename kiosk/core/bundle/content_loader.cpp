@@ -28,6 +28,7 @@ Content load_content(const fs::path& bundle_dir, const fs::path& locales_dir, co
     if (auto config = default_pictogram_config()) r.pictograms = load_pictogram_names(*config, r.diags);
     return r;
   });
+  c.dir = bundle_dir;
   c.bundle = load_bundle(bundle_dir, c.diags);
   validate_bundle(c.bundle, c.diags, publish.today);
   Shared loaded = shared.get();

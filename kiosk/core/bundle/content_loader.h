@@ -14,6 +14,7 @@
 namespace kiosk {
 
 struct Content {
+  std::filesystem::path dir;  // the bundle's folder (its own pictograms are read from there)
   Bundle bundle;
   Catalogs catalogs;
   PictogramNames pictograms;  // empty when the icon font's names are not installed

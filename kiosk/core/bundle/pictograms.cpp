@@ -60,7 +60,7 @@ PictogramNames load_pictogram_names(const fs::path& config, Diagnostics& diags) 
   auto file = load_yaml_file(config, config.generic_string(), diags);
   if (!file) return names;
   const ReadContext ctx{*file, diags};
-  MapReader top(ctx, file->root, "pictograms.yaml", {"font_names", "names", "mirror_in_rtl"});
+  MapReader top(ctx, file->root, "pictograms.yaml", {"font_names", "names", "mirror_in_rtl", "credit"});
   if (auto v = read_string(ctx, top.require("font_names"), "the icon font's names", 500)) {
     read_code_points(*v, names);
     if (names.icons.empty())
@@ -76,6 +76,8 @@ PictogramNames load_pictogram_names(const fs::path& config, Diagnostics& diags) 
         diags.warning(ctx.pos(kv.second), "unknown-pictogram", fmt::format("'{}' is not an icon of the font", theirs));
       names.kiosk_names.emplace(ours, theirs);
     }
+  if (top.has("credit"))
+    if (auto v = read_string(ctx, top.get("credit"), "the credit", 500)) names.credit = *v;
   for (const auto& n : read_string_list(ctx, top.get("mirror_in_rtl"), "an icon name", 100))
     names.mirror_in_rtl.insert(n);
   return names;

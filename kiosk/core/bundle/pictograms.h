@@ -20,6 +20,7 @@ struct PictogramNames {
   std::map<std::string, char32_t, std::less<>> icons;           // the icon font's names → code points
   std::map<std::string, std::string, std::less<>> kiosk_names;  // ours ("free") → an icon ("money_off")
   std::set<std::string, std::less<>> mirror_in_rtl;             // icons with a direction (arrows)
+  std::string credit;  // the icon and emoji fonts' licences, for the attribution line
 
   // The icon a name stands for (ours first, then the font's); nullopt for an unknown name.
   [[nodiscard]] std::optional<std::string_view> icon(std::string_view name) const;
