@@ -11,6 +11,7 @@
 #include "app/imgui_memory.h"
 #include "app/nav_keys.h"
 #include "ui/idle_wipe.h"
+#include "ui/pictograms.h"
 
 namespace kiosk::app {
 
@@ -132,11 +133,21 @@ nlohmann::json box(const Kiosk& k, const ImRect& r) {
   return {r.Min.x, r.Min.y + k.last_offset, r.Max.x, r.Max.y + k.last_offset};
 }
 
+// The pictogram drawn with an item: its name, or null when it has none or none could be drawn (an
+// unknown name, the icon font not installed).
+nlohmann::json icon_json(const Kiosk& k, const ui::A11yItem& item) {
+  if (item.icon.empty() || !ui::find_pictogram(*k.env, item.icon).valid()) return nullptr;
+  return item.icon;
+}
+
 nlohmann::json controls_json(const Kiosk& k) {
   nlohmann::json out = nlohmann::json::array();
   for (const ImGuiID id : ui::focus_order(k.env->a11y, k.env->rtl)) {
     const ui::A11yItem* item = ui::find_control(k.env->a11y, id);
-    out.push_back({{"label", item->text}, {"clipped", item->clipped}, {"box", box(k, item->rect)}});
+    out.push_back({{"label", item->text},
+                   {"clipped", item->clipped},
+                   {"box", box(k, item->rect)},
+                   {"icon", icon_json(k, *item)}});
   }
   return out;
 }
@@ -144,7 +155,8 @@ nlohmann::json controls_json(const Kiosk& k) {
 nlohmann::json texts_json(const Kiosk& k) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& item : k.env->a11y.items)
-    if (item.role != ui::A11yRole::button) out.push_back({{"text", item.text}, {"box", box(k, item.rect)}});
+    if (item.role != ui::A11yRole::button)
+      out.push_back({{"text", item.text}, {"box", box(k, item.rect)}, {"icon", icon_json(k, item)}});
   return out;
 }
 

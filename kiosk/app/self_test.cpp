@@ -3,9 +3,11 @@
 #include <sys/statvfs.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/sync/bundle_install.h"
 #include "text/layout.h"
+#include "ui/pictograms.h"
 
 namespace kiosk::app {
 
@@ -18,8 +20,9 @@ namespace {
 // with the kiosk's fonts: a character no font has would show as a box.
 SelfTestLine fonts_for(const ui::UiEnv& env, const std::string& locale) {
   const auto& b = env.content->bundle;
-  int texts = 0, missing = 0;
+  int texts = 0, missing = 0, with_emoji = 0;
   std::string example;
+  const text::FontId emoji_font = env.text->fonts->emoji_font();
   auto check_text = [&](const std::string& s) {
     if (s.empty()) return;
     text::LayoutRequest r;
@@ -28,6 +31,10 @@ SelfTestLine fonts_for(const ui::UiEnv& env, const std::string& locale) {
     r.size_px = 32;
     const auto p = text::layout(*env.text->fonts, r);
     ++texts;
+    bool emoji = false;
+    for (const auto& line : p.lines)
+      for (const auto& run : line.runs) emoji = emoji || run.font == emoji_font;
+    with_emoji += emoji;
     if (p.missing_glyphs > 0) {
       missing += p.missing_glyphs;
       if (example.empty()) example = s;
@@ -40,17 +47,48 @@ SelfTestLine fonts_for(const ui::UiEnv& env, const std::string& locale) {
   check(b.title);
   for (const auto& k : b.kiosks) check(k.name);
   for (const auto& c : b.categories) check(c.name);
-  for (const auto& s : b.services) check(s.name);
+  for (const auto& a : b.announcements) check(a.text);
+  for (const auto& s : b.services) {  // what the list and the detail screen show of it
+    check(s.name);
+    check(s.description);
+    check(s.fee_note);
+    check(s.address.note);
+  }
   if (const auto* cat = env.content->catalogs.find(locale)) {  // the UI's own words, as patterns
     check_text(cat->info.native_name);
     for (const auto& [key, m] : cat->messages) check_text(m.pattern);
   }
   if (missing > 0)
     return {"fonts " + locale, Result::failed,
-            fmt::format("{} characters in {} texts have no font (e.g. \"{}\"): install fonts-noto-core", missing, texts,
-                        example)};
+            fmt::format("{} characters in {} texts have no font (e.g. \"{}\"): install fonts-noto-core and "
+                        "fonts-noto-color-emoji",
+                        missing, texts, example)};
   if (texts == 0) return {"fonts " + locale, Result::failed, "no text in this language to check"};
-  return {"fonts " + locale, Result::ok, fmt::format("{} texts, every character has a glyph", texts)};
+  return {"fonts " + locale, Result::ok,
+          fmt::format("{} texts ({} with emoji), every character has a glyph", texts, with_emoji)};
+}
+
+// Every pictogram the screens use (the kiosk's names) and every category's can be drawn.
+SelfTestLine pictograms_line(const ui::UiEnv& env) {
+  const auto& names = env.content->pictograms;
+  if (names.empty() || env.text->fonts->pictogram_font() < 0)
+    return {"pictograms", Result::failed,
+            "the icon font or its names are missing: install fonts-material-design-icons-iconfont"};
+  std::vector<std::string> missing;
+  int drawn = 0;
+  auto check = [&](const std::string& name) {
+    if (ui::find_pictogram(env, name).valid())
+      ++drawn;
+    else
+      missing.push_back(name);
+  };
+  for (const auto& [ours, icon] : names.kiosk_names) check(ours);
+  for (const auto& c : env.content->bundle.categories) check(c.icon);
+  if (!missing.empty())
+    return {"pictograms", Result::failed,
+            fmt::format("{} of {} cannot be drawn: {}", missing.size(), drawn + static_cast<int>(missing.size()),
+                        fmt::join(missing, ", "))};
+  return {"pictograms", Result::ok, fmt::format("{} pictograms (facts, controls, categories), all drawn", drawn)};
 }
 
 }  // namespace
@@ -73,6 +111,7 @@ std::vector<SelfTestLine> run_self_test(const SelfTestFacts& f) {
   else
     out.push_back({"signature", signed_ok ? Result::ok : Result::skipped, f.signature});
   for (const auto& locale : b.locales) out.push_back(fonts_for(env, locale));
+  out.push_back(pictograms_line(env));
   if (b.map_compiled.empty())
     out.push_back({"map", Result::skipped, "the bundle names no compiled map"});
   else if (env.map)

@@ -50,6 +50,7 @@ FontId FontSet::open(const fs::path& file) {
       face->ft_size = -1;
     }
   }
+  face->color = FT_HAS_COLOR(face->ft);
   face->hb_face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
   face->hb_font = hb_font_create(face->hb_face);

@@ -31,6 +31,7 @@ struct FontFace {
   // A colour bitmap font (CBDT, e.g. Noto Color Emoji): glyphs come from its largest strike, which has
   // this many pixels per em, and are scaled to the text size.
   bool bitmap_color = false;
+  bool color = false;  // has colour glyphs (CBDT, COLR): `kioskctl layout` says so for emoji runs
   float strike_ppem = 0;
 };
 

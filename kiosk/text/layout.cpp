@@ -231,7 +231,14 @@ Shaped shape(FontSet& fonts, const Prepared& p, const std::vector<UBiDiLevel>& l
     run.info.assign(info, info + count);
     run.pos.assign(pos, pos + count);
     const float scale = req.size_px / static_cast<float>(face.units_per_em);
-    for (unsigned g = 0; g < count; ++g) out.advance[info[g].cluster] += static_cast<float>(pos[g].x_advance) * scale;
+    for (unsigned g = 0; g < count; ++g) {
+      out.advance[info[g].cluster] += static_cast<float>(pos[g].x_advance) * scale;
+      // A character given to a font that lacks it after all (an emoji newer than the colour font): a box.
+      const std::size_t c = info[g].cluster;
+      if (info[g].codepoint == 0 && !missing[c] &&
+          !u_hasBinaryProperty(cp_at(s, c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+        missing[c] = true;
+    }
     out.runs.push_back(std::move(run));
     start = end;
   }

@@ -42,7 +42,9 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
   // Category tiles in reading order (mirrored for right-to-left), with how many places each has.
   const int cols = env.portrait() ? 2 : (env.theme.text_scale > 1.2f ? 3 : 5);
   const int rows = (static_cast<int>(cats.size()) + cols - 1) / cols;
-  const float search_h = button_height(env, tr(env, "nav.search"), area.GetWidth() - 2 * pad, 110 * u, "search");
+  const float search_h =
+      std::max(button_height(env, tr(env, "nav.search"), (area.GetWidth() - 3 * pad) * 0.68f, 110 * u, "search"),
+               button_height(env, tr(env, "nav.map"), (area.GetWidth() - 3 * pad) * 0.32f, 110 * u, "map"));
   const float tile_w = (area.GetWidth() - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
   // Tiles are as tall as their text needs (large text makes them taller); when they do not fit, the
   // tiles scroll between the filters and the search button.
@@ -112,8 +114,12 @@ void draw_home(UiEnv& env, Session& s, const ImRect& full) {
             {26, false, text::Align::start, 1}, env.theme.text_muted);
   }
   ImGui::PopClipRect();
-  const ImRect search(pad, area.Max.y - search_h - pad, area.Max.x - pad, area.Max.y - pad);
+  // Search, and the map of every place beside it (at the reading end).
+  const float split = pad + (area.GetWidth() - 3 * pad) * 0.68f;
+  const ImRect search = mirror(env, ImRect(pad, area.Max.y - search_h - pad, split, area.Max.y - pad));
+  const ImRect map = mirror(env, ImRect(split + pad, area.Max.y - search_h - pad, area.Max.x - pad, area.Max.y - pad));
   if (button(env, "##search", search, tr(env, "nav.search"), true, false, {}, "search")) go(s, Screen::search);
+  if (button(env, "##map", map, tr(env, "nav.map"), false, false, {}, "map")) go(s, Screen::map);
   (void)full;
 }
 

@@ -18,6 +18,7 @@ namespace {
 bool map_button(UiEnv& env, const char* id, ImVec2 centre, float radius, const char* icon, const std::string& label) {
   const ImRect r(centre.x - radius, centre.y - radius, centre.x + radius, centre.y + radius);
   const bool tapped = tap_area(env, id, r, label);
+  env.a11y.items.back().icon = icon;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Theme& t = env.theme;
   dl->AddCircleFilled(centre, radius, ImGui::IsItemActive() ? t.surface_pressed : t.surface, 40);

@@ -64,8 +64,14 @@ std::vector<ColourPair> colour_pairs(const Theme& t) {
     pairs.push_back({std::string("unknown on ") + bg_name, t.unknown, bg, 4.5});
     pairs.push_back({std::string("accent (borders, icons) on ") + bg_name, t.accent, bg, 3.0});
     pairs.push_back({std::string("focus ring on ") + bg_name, t.focus, bg, 3.0});
+    // Pictograms are graphics (WCAG 1.4.11, 3:1): drawn in the colour of the words beside them.
+    for (const auto& [what, fg] : {std::pair{"pictogram", t.text}, std::pair{"fact pictogram", t.text_muted},
+                                   std::pair{"open pictogram", t.open}, std::pair{"closed pictogram", t.closed},
+                                   std::pair{"unknown pictogram", t.unknown}})
+      pairs.push_back({std::string(what) + " on " + bg_name, fg, bg, 3.0});
   }
   pairs.push_back({"text on accent (selected buttons)", t.on_accent, t.accent, 4.5});
+  pairs.push_back({"pictogram on accent (selected buttons, search)", t.on_accent, t.accent, 3.0});
   pairs.push_back({"text on the idle warning", t.text, t.warning_bg, 4.5});
   return pairs;
 }

@@ -22,7 +22,7 @@ Theme theme_high_contrast();
 double contrast_ratio(ImU32 a, ImU32 b);
 
 // Every foreground/background pair a theme draws, with the ratio WCAG 2.2 AA asks of it: 4.5:1 for
-// text, 3:1 for large text, icons, borders and the focus ring. The contrast test checks them all.
+// text, 3:1 for large text, pictograms, borders and the focus ring. The contrast test checks them all.
 struct ColourPair {
   std::string what;
   ImU32 fg, bg;

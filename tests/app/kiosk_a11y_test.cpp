@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/bundle/content_loader.h"
 #include "kiosk_script.h"
 #include "support/test_support.h"
 
@@ -186,5 +187,57 @@ TEST_CASE("low reach: every control sits in the lower part of the screen", "[app
       INFO(screen << ": " << c["label"]);
       CHECK(c["box"][1].get<double>() >= 1080 * 0.38 - 1);
     }
+  }
+}
+
+TEST_CASE("every category, fact and control shows its pictogram, and keys and speech name it",
+          "[app][a11y][pictograms]") {
+  std::set<std::string> control_icons, fact_icons;
+  auto look = [&](const std::vector<std::string>& args) {
+    const auto r = run_script({"state"}, args);
+    REQUIRE(r.result.exit_code == 0);
+    for (const auto& c : r.states.at(0)["controls"]) {
+      if (c["icon"].is_null()) continue;
+      INFO(c["icon"]);
+      CHECK_FALSE(c["label"].get<std::string>().empty());  // what keys and speech say for it
+      control_icons.insert(c["icon"].get<std::string>());
+    }
+    for (const auto& t : r.states.at(0)["texts"]) {
+      if (t["icon"].is_null()) continue;
+      CHECK_FALSE(t["text"].get<std::string>().empty());
+      fact_icons.insert(t["icon"].get<std::string>());
+    }
+    return r.states.at(0);
+  };
+  // Home: a tile per category, with the category's pictogram and name.
+  const kiosk::Content c = kiosk::load_content(sample_bundle(), locales_dir());
+  const auto home = look({"--screen", "home", "--locale", "de"});
+  for (const auto& cat : c.bundle.categories) {
+    INFO(cat.id);
+    bool found = false;
+    for (const auto& ctl : home["controls"])
+      found = found || (ctl["label"] == cat.name.by_locale.at("de") && ctl["icon"] == cat.icon);
+    CHECK(found);
+  }
+  for (const std::string screen : {"list", "detail", "accessibility", "search", "map"})
+    for (const std::string locale : {"de", "ar"}) look(screen_args(screen, locale));
+  for (const std::string category : {"health", "advice", "food", "community"})
+    look({"--screen", "list", "--locale", "de", "--category", category, "--size", "1080x4000"});
+  // A clinic that is free, anonymous and asks for no documents (no service of the sample says all that).
+  const std::string valid = (fixtures_dir() / "bundles" / "valid").string();
+  const std::string locales = locales_dir().string();
+  look({"--bundle", valid, "--locales", locales, "--screen", "detail", "--locale", "de", "--service", "clinic"});
+  look({"--bundle", valid, "--locales", locales, "--screen", "list", "--locale", "ar", "--category", "health"});
+  for (const char* control : {"back",         "language",   "accessibility", "search",   "map",     "walking",
+                              "step_free",    "read_aloud", "text_size",     "contrast", "zoom_in", "zoom_out",
+                              "recentre",     "space",      "delete",        "clear",    "open",    "free",
+                              "no_documents", "languages"}) {  // the last four: the filters
+    INFO(control);
+    CHECK(control_icons.count(control) == 1);
+  }
+  for (const char* fact : {"free", "no_documents", "anonymous", "step_free", "languages", "open", "closed", "unknown",
+                           "walking", "place", "phone"}) {
+    INFO(fact);
+    CHECK(fact_icons.count(fact) == 1);
   }
 }

@@ -13,16 +13,19 @@ TEST_CASE("self-test passes on the sample city, headless", "[app][self-test]") {
   const auto r = run_command({KIOSK_PATH, "--self-test", "--headless", "--bundle", sample_bundle().string()});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
-  for (const char* line : {"ok   fonts ar", "ok   fonts ta", "ok   fonts ti", "ok   fonts ckb", "ok   map",
-                           "skip touch", "ok   disk", "self-test passed"})
+  // The emergency announcement's emoji count among the texts checked.
+  for (const char* line : {"ok   fonts ar", "ok   fonts ta", "ok   fonts ti", "ok   fonts ckb", "(1 with emoji)",
+                           "ok   pictograms", "ok   map", "skip touch", "ok   disk", "self-test passed"})
     CHECK_THAT(r.out, Catch::Contains(line));
 }
 
 TEST_CASE("self-test fails on missing fonts and a kiosk place the bundle does not have", "[app][self-test]") {
   TempDir tmp;
-  // Only Latin and Arabic fonts: Tamil and Tigrinya (Ethiopic) texts would show boxes.
+  // Only Latin and Arabic fonts and emoji: Tamil and Tigrinya (Ethiopic) texts would show boxes, and
+  // without the icon font no pictogram can be drawn.
   std::ofstream(tmp.path() / "fonts.yaml") << "search_paths: [/usr/share/fonts/truetype/noto]\n"
                                               "default: [NotoSans-Regular.ttf]\nbold_default: [NotoSans-Bold.ttf]\n"
+                                              "emoji: [NotoColorEmoji.ttf]\n"
                                               "scripts:\n  Arab: [NotoSansArabic-Regular.ttf]\n";
   std::ofstream(tmp.path() / "kiosk.yaml") << "kiosk_id: rathaus-keller\nheading: 90\n";
   const auto r = run_command({KIOSK_PATH, "--self-test", "--headless", "--bundle", sample_bundle().string(), "--fonts",
@@ -34,7 +37,8 @@ TEST_CASE("self-test fails on missing fonts and a kiosk place the bundle does no
   CHECK_THAT(r.out, Catch::Contains("FAIL fonts ti"));
   CHECK_THAT(r.out,
              Catch::Contains("FAIL kiosk place  kiosk_id 'rathaus-keller' is not one of the bundle's kiosk places"));
-  CHECK_THAT(r.out, Catch::Contains("self-test FAILED: 3 problems"));
+  CHECK_THAT(r.out, Catch::Contains("FAIL pictograms   the icon font or its names are missing"));
+  CHECK_THAT(r.out, Catch::Contains("self-test FAILED: 4 problems"));
 }
 
 TEST_CASE("the kiosk config places the kiosk, a place outside the city is refused by the self-test",

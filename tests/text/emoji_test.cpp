@@ -157,3 +157,26 @@ TEST_CASE("colour glyphs go to an RGBA page at the text size, with their colours
   for (std::size_t i = 0; i + 3 < img.rgba.size(); i += 4) red += img.rgba[i] > 180 && img.rgba[i + 1] < 120;
   CHECK(red > 50);
 }
+
+TEST_CASE("an emoji corpus in twelve scripts lays out without a missing glyph", "[text][emoji]") {
+  std::ifstream in(test::source_dir() / "tests" / "fixtures" / "text" / "emoji_corpus.txt");
+  REQUIRE(in);
+  int lines = 0, colour_runs = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    const std::string locale = line.substr(0, tab), text = line.substr(tab + 1);
+    INFO(locale << ": " << text);
+    const auto p = test::lay(text, locale, 32, 900);
+    CHECK(p.missing_glyphs == 0);
+    for (const auto& l : p.lines)
+      for (const auto& run : l.runs) {
+        colour_runs += test::engine().fonts->face(run.font).color;
+        for (const auto& g : run.glyphs) CHECK(g.gid != 0);
+      }
+    ++lines;
+  }
+  CHECK(lines >= 30);
+  CHECK(colour_runs >= 40);
+}

@@ -137,6 +137,22 @@ TEST_CASE("layout: JSON in visual order with UTF-8 clusters", "[kioskctl][text]"
   CHECK(right == Approx(400).margin(0.05));
 }
 
+TEST_CASE("layout: emoji runs come from the colour font and say so", "[kioskctl][text][emoji]") {
+  const auto r = kioskctl({"layout", "--locale", "de", "Termin \U0001F4DE 1\uFE0F\u20E3 \U0001F1FA\U0001F1E6"});
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["missing_glyphs"] == 0);
+  int colour = 0, text = 0;
+  for (const auto& run : doc["lines"][0]["runs"]) {
+    const bool emoji = run["font"].get<std::string>().find("NotoColorEmoji") != std::string::npos;
+    CHECK(run["color"] == emoji);
+    (emoji ? colour : text) += 1;
+    if (emoji) CHECK(run["glyphs"].size() == 1);  // a receiver, a keycap, a flag: one glyph each
+  }
+  CHECK(colour == 3);
+  CHECK(text >= 1);
+}
+
 TEST_CASE("render-text writes a PNG", "[kioskctl][text]") {
   TempDir tmp;
   const auto png = tmp.path() / "t.png";

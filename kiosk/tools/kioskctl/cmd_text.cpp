@@ -65,6 +65,7 @@ int run_layout(const TextArgs& a) {
                           {"y", round2(g.y)},
                           {"advance", round2(g.advance)}});
       runs.push_back({{"font", engine->fonts->face(run.font).path},
+                      {"color", engine->fonts->face(run.font).color},
                       {"script", run.script},
                       {"direction", run.rtl ? "rtl" : "ltr"},
                       {"glyphs", glyphs}});
