@@ -44,11 +44,26 @@ void draw_markers(ImDrawList* dl, text::TextEngine& engine, const MapCamera& cam
   dl->PushClipRect({rect.x, rect.y}, {rect.z, rect.w}, true);
   const float r = 16 * unit;
   // The category's pictogram in white on its colour (whose contrast with white the theme test checks).
+  // Drawn after all pins: one texture switch for all of them instead of two per marker (a city has
+  // hundreds on screen).
+  struct Symbol {
+    const text::Pictogram* pictogram;
+    ImVec2 at;
+    float size;
+  };
+  std::vector<Symbol> symbols;
+  std::vector<std::pair<std::shared_ptr<const text::Paragraph>, ImVec2>> counts;  // clusters' numbers, also after
   auto symbol = [&](const MapMarker& mk, ImVec2 p, float radius) {
     if (mk.pictogram.valid())
-      text::draw_pictogram(dl, engine, mk.pictogram, p, std::round(radius * 1.45f), IM_COL32_WHITE, false);
+      symbols.push_back({&mk.pictogram, p, std::round(radius * 1.45f)});
     else
       dl->AddCircleFilled(p, 4 * unit, IM_COL32_WHITE, 12);
+  };
+  auto draw_symbols = [&] {
+    for (const Symbol& s : symbols) text::draw_pictogram(dl, engine, *s.pictogram, s.at, s.size, IM_COL32_WHITE, false);
+    for (const auto& [para, at] : counts) text::draw_paragraph(dl, engine, *para, at, style.cluster_text);
+    symbols.clear();
+    counts.clear();
   };
   auto pin = [&](ImVec2 p, ImU32 colour, float radius) {
     dl->AddCircleFilled({p.x, p.y + 2 * unit}, radius + 3 * unit, IM_COL32(0, 0, 0, 60), 24);
@@ -74,11 +89,12 @@ void draw_markers(ImDrawList* dl, text::TextEngine& engine, const MapCamera& cam
       req.size_px = 18 * unit;
       req.bold = true;
       const auto para = engine.layout(req);
-      text::draw_paragraph(dl, engine, *para, {p.x - para->width / 2, p.y - para->height / 2}, style.cluster_text);
+      counts.emplace_back(para, ImVec2(p.x - para->width / 2, p.y - para->height / 2));
       hit.box = ImRect({p.x - cr - 6 * unit, p.y - cr - 6 * unit}, {p.x + cr + 6 * unit, p.y + cr + 6 * unit});
     }
     hits.push_back(std::move(hit));
   }
+  draw_symbols();
   if (highlighted) {
     const ImVec2 p = cam.to_screen(highlighted->at);
     const float hr = r * 1.5f;
@@ -87,6 +103,7 @@ void draw_markers(ImDrawList* dl, text::TextEngine& engine, const MapCamera& cam
                           IM_COL32(255, 255, 255, 255));
     pin({p.x, p.y - hr * 1.6f}, highlighted->colour, hr);
     symbol(*highlighted, {p.x, p.y - hr * 1.6f}, hr);
+    draw_symbols();
     hits.push_back({ImRect({p.x - hr, p.y - hr * 3}, {p.x + hr, p.y}), highlighted->id, highlighted->at, 1});
   }
   dl->PopClipRect();

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "text/pictogram.h"
 #include "text_fixture.h"
 
 using namespace kiosk;
@@ -49,4 +50,45 @@ TEST_CASE("a full atlas is cleared at the next frame and textures follow", "[tex
   atlas.upload();
   CHECK(sink.destroyed == sink.created);
   CHECK(atlas.memory_bytes() == 0);
+}
+
+TEST_CASE("a bundle's own pictogram: its alpha becomes coverage, scaled to fit the square",
+          "[text][atlas][pictograms]") {
+  text::Image picture(200, 100, {0, 0, 0, 0});  // a wide shape: a filled left half on a transparent field
+  for (int y = 0; y < 100; ++y)
+    for (int x = 0; x < 100; ++x) picture.rgba[static_cast<std::size_t>((y * 200 + x) * 4 + 3)] = 255;
+  text::GlyphAtlas atlas(256, 2);
+  const auto& g = atlas.picture(7, picture, 40);
+  REQUIRE(g.page >= 0);
+  CHECK_FALSE(g.color);  // drawn in the theme's colour
+  CHECK(g.width == 40);
+  CHECK(g.height == 20);  // the aspect kept
+  const auto& page = atlas.pages()[static_cast<std::size_t>(g.page)];
+  const int x0 = static_cast<int>(g.u0 * static_cast<float>(page.size)),
+            y0 = static_cast<int>(g.v0 * static_cast<float>(page.size));
+  auto at = [&](int x, int y) { return page.pixels[static_cast<std::size_t>((y0 + y) * page.size + x0 + x)]; };
+  CHECK(at(5, 10) > 240);  // inside the shape
+  CHECK(at(35, 10) < 15);  // the transparent half
+  CHECK(atlas.glyph_count() == 1);
+  atlas.picture(7, picture, 40);  // once per size
+  CHECK(atlas.glyph_count() == 1);
+}
+
+TEST_CASE("icon font pictograms: found by name, drawn at the size asked", "[text][atlas][pictograms]") {
+  auto& fonts = *test::engine().fonts;
+  Diagnostics diags;
+  const auto names = load_pictogram_names(test::source_dir() / "fonts" / "pictograms.yaml", diags);
+  const auto back = text::find_pictogram(fonts, names, "back");
+  REQUIRE(back.valid());
+  CHECK(back.mirror_in_rtl);
+  const auto search = text::find_pictogram(fonts, names, "search");
+  REQUIRE(search.valid());
+  CHECK_FALSE(search.mirror_in_rtl);
+  CHECK_FALSE(text::find_pictogram(fonts, names, "no-such-pictogram").valid());
+  text::GlyphAtlas atlas(512, 2);
+  for (float size : {34.f, 68.f}) {
+    const auto& g = atlas.glyph(fonts, search.font, search.gid, size);
+    CHECK(static_cast<float>(g.width) > size * 0.6f);  // Material Icons fill most of their em
+    CHECK(static_cast<float>(g.width) <= size);
+  }
 }

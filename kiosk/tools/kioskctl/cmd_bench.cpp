@@ -2,6 +2,7 @@
 // prints numbers and never fails on them.
 
 #include <fmt/format.h>
+#include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <random>
+#include <sstream>
 #include <tuple>
 #include <vector>
 
@@ -30,6 +32,7 @@
 #include "core/routing/router.h"
 #include "core/search/search.h"
 #include "kiosk_binary.h"
+#include "text/pictogram.h"
 #include "text/text_engine.h"
 
 namespace kioskctl {
@@ -227,6 +230,38 @@ void bench_glyph_atlas(const kiosk::Catalogs& catalogs, kiosk::Diagnostics& diag
       }
   add(figures, fmt::format("text: atlas for all UI strings x 3 sizes ({} glyphs)", atlas.glyph_count()),
       static_cast<double>(atlas.memory_bytes()) / (1 << 20), "MiB", "< 16 MiB", "atlas_ui_strings");
+  // Then every pictogram of the kiosk and 300 emoji (Unicode's test list, from Debian's unicode-data) at
+  // the sizes the screens draw them: what a day with emoji-rich announcements could put in the atlas.
+  const auto names_file = kiosk::default_pictogram_config();
+  if (!names_file) return;
+  const auto names = kiosk::load_pictogram_names(*names_file, diags);
+  for (const auto& [ours, icon] : names.kiosk_names)
+    for (float size : {34.f, 56.f, 120.f}) {
+      const auto pg = kiosk::text::find_pictogram(*atlas_engine.fonts, names, ours);
+      if (pg.valid()) atlas.glyph(*atlas_engine.fonts, pg.font, pg.gid, size);
+    }
+  std::ifstream emoji_list("/usr/share/unicode/emoji/emoji-test.txt");
+  int emoji = 0;
+  for (std::string line; emoji < 300 && std::getline(emoji_list, line);) {
+    if (line.find("; fully-qualified") == std::string::npos) continue;
+    std::stringstream cps(line.substr(0, line.find(';')));
+    icu::UnicodeString sequence;
+    for (std::string hex; cps >> hex;) sequence.append(static_cast<UChar32>(std::stoul(hex, nullptr, 16)));
+    std::string text;
+    sequence.toUTF8String(text);
+    ++emoji;
+    for (float size : {20.f, 28.f, 40.f}) {
+      kiosk::text::LayoutRequest r;
+      r.text = text;
+      r.size_px = size;
+      const auto p = kiosk::text::layout(*atlas_engine.fonts, r);
+      for (const auto& line_ : p.lines)
+        for (const auto& run : line_.runs)
+          for (const auto& g : run.glyphs) atlas.glyph(*atlas_engine.fonts, run.font, g.gid, size);
+    }
+  }
+  add(figures, fmt::format("text: atlas with pictograms and {} emoji added ({} glyphs)", emoji, atlas.glyph_count()),
+      static_cast<double>(atlas.memory_bytes()) / (1 << 20), "MiB", "< 16 MiB", "atlas_with_pictograms_emoji");
 }
 
 // Text: UI strings of every shipped locale; nothing measured without fonts or catalogs.
