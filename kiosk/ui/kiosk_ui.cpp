@@ -68,6 +68,7 @@ void draw_frame(UiEnv& env, Session& s) {
   if (!s.idle_warning) scroll_input(s);
 
   const ImRect area(ImVec2(0, 0), env.size);
+  const std::string shown = std::string(screen_name(s.screen)) + "/" + s.service + "/" + s.category + "/" + env.locale;
   switch (s.screen) {
     case Screen::attract:
       draw_attract(env, s, area);
@@ -111,7 +112,7 @@ void draw_frame(UiEnv& env, Session& s) {
     }
   }
   // A new screen is read aloud once it has been drawn (title, then its content in reading order).
-  const std::string shown = std::string(screen_name(s.screen)) + "/" + s.service + "/" + s.category + "/" + env.locale;
+  // `shown` names the screen this frame drew: a tap may already have switched to the next one.
   if (shown != s.spoken_for) {
     s.spoken_for = shown;
     say(env, s, screen_reading(env, env.a11y));

@@ -241,3 +241,25 @@ TEST_CASE("every category, fact and control shows its pictogram, and keys and sp
     CHECK(fact_icons.count(fact) == 1);
   }
 }
+
+TEST_CASE("pictograms only: fewer words on home, and every screen read aloud on entering", "[app][a11y][pictograms]") {
+  const auto plain = run_script({"state"}, {"--screen", "home", "--locale", "de"});
+  const auto pictures = run_script({"state", "key Down", "key Return", "wait 0.5", "state"},
+                                   {"--screen", "home", "--locale", "de", "--pictograms-only"});
+  REQUIRE(plain.result.exit_code == 0);
+  REQUIRE(pictures.result.exit_code == 0);
+  CHECK(plain.states.at(0)["speech"] == false);
+  CHECK(pictures.states.at(0)["speech"] == true);
+  CHECK_THAT(pictures.states.at(0)["last_spoken"].get<std::string>(), Catch::Contains("Gesundheit"));
+  // The tiles' counts ("166 Orte") are words too: gone; the names stay, for speech and on one line.
+  auto count_texts = [](const nlohmann::json& state) {
+    int n = 0;
+    for (const auto& t : state["texts"]) n += t["text"].get<std::string>().find(" Orte") != std::string::npos;
+    return n;
+  };
+  CHECK(count_texts(plain.states.at(0)) >= 5);
+  CHECK(count_texts(pictures.states.at(0)) == 0);
+  // The next screen is read aloud as it comes.
+  CHECK(pictures.states.at(1)["screen"] != "home");
+  CHECK(pictures.states.at(1)["last_spoken"] != pictures.states.at(0)["last_spoken"]);
+}

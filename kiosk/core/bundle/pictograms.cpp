@@ -95,8 +95,22 @@ void check_category_pictograms(const Bundle& b, const fs::path& bundle_dir, cons
   for (const auto& [icon, cp] : names.icons) known.push_back(icon);
   for (const Category& c : b.categories) {
     if (c.icon.empty() || names.icon(c.icon)) continue;
+    const fs::path own = bundle_pictogram_file(bundle_dir, c.icon);
     std::error_code ec;
-    if (fs::is_regular_file(bundle_pictogram_file(bundle_dir, c.icon), ec)) continue;
+    if (fs::is_regular_file(own, ec)) {
+      // A picture of its own: a PNG, small enough to decode at once on a kiosk.
+      char signature[8] = {};
+      std::ifstream(own, std::ios::binary).read(signature, sizeof signature);
+      const auto size = fs::file_size(own, ec);
+      if (std::string_view(signature, sizeof signature) != std::string_view("\x89PNG\r\n\x1a\n", 8))
+        diags.error({own.generic_string(), 0, 0}, "bad-pictogram", "not a PNG file",
+                    "save the pictogram as PNG with a transparent background");
+      else if (ec || size > max_picture_bytes)
+        diags.error({own.generic_string(), 0, 0}, "bad-pictogram",
+                    fmt::format("{} bytes; a pictogram may have at most {}", size, max_picture_bytes),
+                    "a pictogram needs no more than 256 x 256 pixels");
+      continue;
+    }
     const std::string close = closest_match(c.icon, known);
     diags.error(c.icon_pos, "unknown-pictogram",
                 fmt::format("category '{}': '{}' is not a pictogram name", c.id, c.icon),

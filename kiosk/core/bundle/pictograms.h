@@ -3,6 +3,7 @@
 // icon font, and the icon font's own names (its package's code point list). Checked against the
 // categories' `icon`s, where a bundle may also bring pictograms of its own.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -35,6 +36,9 @@ std::optional<std::filesystem::path> default_pictogram_config();
 // Reads fonts/pictograms.yaml and the icon font's code point list it names. Problems are warnings: a
 // kiosk without pictograms still works with words.
 PictogramNames load_pictogram_names(const std::filesystem::path& config, Diagnostics& diags);
+
+// A bundle's own pictogram is a PNG of at most this size (decoded whole when first drawn).
+inline constexpr std::uintmax_t max_picture_bytes = 512 * 1024;
 
 // The file a bundle's own pictogram would be in: <bundle>/pictograms/<name>.png.
 std::filesystem::path bundle_pictogram_file(const std::filesystem::path& bundle_dir, std::string_view name);

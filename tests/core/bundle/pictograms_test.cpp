@@ -96,4 +96,9 @@ TEST_CASE("an unknown category pictogram is refused at its place with the closes
   for (const auto& item : with_own.diags.items) UNSCOPED_INFO(format_diagnostic(item));
   CHECK(with_own.ok());
   CHECK(with_own.diags.count(Severity::warning) == 0);  // the pictograms folder is read, not unknown
+  // Not a PNG: refused, naming the file.
+  std::ofstream(own.dir / "pictograms" / "our-clinic.png") << "<svg/>";
+  const Content not_png = load_content(own.dir, test::locales_dir());
+  CHECK_FALSE(not_png.ok());
+  CHECK(not_png.diags.items.back().rule == "bad-pictogram");
 }
