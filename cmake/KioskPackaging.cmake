@@ -1,5 +1,6 @@
 # Install layout and Debian packages (CPack DEB, one package per component):
-#   stadt-fuer-alle                 kiosk, kioskctl, fonts.yaml, systemd units, sysusers/tmpfiles, example config
+#   stadt-fuer-alle                 kiosk, kioskctl, fonts.yaml, pictograms.yaml, systemd units, sysusers/tmpfiles,
+#                                   example config, the starter files for a new city (kioskctl city new)
 #   stadt-fuer-alle-locales         the UI catalogs (locales/*.yaml)
 #   stadt-fuer-alle-content-aachen  the sample city's bundle with its compiled map
 # Build: cmake --preset release && cmake --build --preset release && cpack --preset deb
@@ -7,7 +8,7 @@ include(GNUInstallDirs)
 set(KIOSK_DATA_DEST ${CMAKE_INSTALL_DATADIR}/stadt-fuer-alle)
 
 install(TARGETS kiosk kioskctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
-install(FILES fonts/fonts.yaml DESTINATION ${KIOSK_DATA_DEST}/fonts COMPONENT kiosk)
+install(FILES fonts/fonts.yaml fonts/pictograms.yaml DESTINATION ${KIOSK_DATA_DEST}/fonts COMPONENT kiosk)
 install(FILES deploy/systemd/kiosk.service deploy/systemd/kiosk-sync.service deploy/systemd/kiosk-sync.timer
         DESTINATION lib/systemd/system COMPONENT kiosk)
 install(FILES deploy/systemd/stadt-fuer-alle.sysusers.conf DESTINATION lib/sysusers.d RENAME stadt-fuer-alle.conf
@@ -16,6 +17,7 @@ install(FILES deploy/systemd/stadt-fuer-alle.tmpfiles.conf DESTINATION lib/tmpfi
         COMPONENT kiosk)
 install(FILES deploy/kiosk.yaml.example DESTINATION ${KIOSK_DATA_DEST} COMPONENT kiosk)
 install(DIRECTORY locales/ DESTINATION ${KIOSK_DATA_DEST}/locales COMPONENT locales FILES_MATCHING PATTERN "*.yaml")
+install(DIRECTORY content/starter/ DESTINATION ${KIOSK_DATA_DEST}/content/starter COMPONENT kiosk)
 # The sample bundle as the kiosk reads it: YAML, licence and the compiled map (not the OSM extract it came from).
 install(DIRECTORY content/aachen/ DESTINATION ${KIOSK_DATA_DEST}/content/aachen COMPONENT content
         PATTERN "*.osm.pbf" EXCLUDE)

@@ -104,8 +104,7 @@ src=$tmp/src/aachen
 kmap=$(awk '/^map:/ {m = 1; next} m && /^[^ #]/ {m = 0} m && $1 == "compiled:" {print $2; exit}' "$src/bundle.yaml")
 if [ -n "$kmap" ] && [ ! -f "$src/$kmap" ]; then
   log "no compiled map at content/aachen/$kmap: compiling it once (kioskctl map build)"
-  src_pbf=$(awk '/^map:/ {m = 1; next} m && /^[^ #]/ {m = 0} m && $1 == "source:" {print $2; exit}' "$src/bundle.yaml")
-  "$K" map build --pbf "$src/$src_pbf" --out "$src/$kmap" >/dev/null
+  "$K" map build --bundle "$src" >/dev/null
 fi
 
 # Build and sign into the publisher's output folder (which keeps the "version must increase" guard), then

@@ -28,5 +28,5 @@ mkdir -p "$out/map"
 start=$(date +%s)
 grid=$("$kioskctl" map replicate --pbf "$src/map/aachen.osm.pbf" --factor "$factor" --out "$out/map/metropolis.osm.pbf")
 python3 "$root/scripts/metropolis_bundle.py" --src "$src" --out "$out" --factor "$factor" --grid "$grid"
-"$kioskctl" map build --pbf "$out/map/metropolis.osm.pbf" --out "$out/map/metropolis.kmap"
+"$kioskctl" map build --bundle "$out" --pbf "$out/map/metropolis.osm.pbf" --out "$out/map/metropolis.kmap"
 echo "metropolis: ${factor}x the sample city in $out ($(($(date +%s) - start)) s): $grid"

@@ -7,6 +7,7 @@
 
 #include "core/base/data_paths.h"
 #include "core/bundle/manifest.h"
+#include "core/geo/geo.h"
 #include "core/sync/sync_run.h"
 #include "ui/idle_wipe.h"
 
@@ -41,7 +42,7 @@ std::string place_problem(const Kiosk& k, const Content& c, const ui::UiEnv& e, 
   const auto& area = c.bundle.area;
   const auto& at = k.config.location;
   if (at && (at->lat < area.south || at->lat > area.north || at->lon < area.west || at->lon > area.east))
-    return fmt::format("the configured location {:.5f},{:.5f} lies outside the bundle's area", at->lat, at->lon);
+    return fmt::format("the configured location {} lies outside the bundle's area", format_lat_lon(*at));
   return {};
 }
 

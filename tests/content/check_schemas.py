@@ -645,9 +645,9 @@ VALID_CASES = [
 # The loader's rule fixtures (tests/fixtures/bundles/<rule>/, laid over valid/): the rules a schema can
 # express must fail; the others (checked only by kioskctl validate) pass the schemas.
 FIXTURES_FAIL = {"missing-field", "unknown-key", "unknown-category", "too-long", "malformed-contact",
-                 "wrong-values", "bad-language-tag", "invalid-utf8", "yaml-syntax"}
+                 "wrong-values", "bad-language-tag", "invalid-utf8", "yaml-syntax", "walking-rules"}
 FIXTURES_PASS = {"bad-opening-hours", "bidi-control", "duplicate-id", "outside-area", "missing-translation",
-                 "unknown-locale", "until-before-from"}
+                 "unknown-locale", "until-before-from", "holidays-unknown"}
 
 
 def pick_service(bundle_dir):

@@ -11,10 +11,12 @@
 #include <thread>
 
 #include "core/base/limits.h"
+#include "core/base/suggest.h"
 #include "core/base/utf8.h"
 #include "core/bundle/bundle_files.h"
 #include "core/i18n/contact_format.h"
 #include "core/model/vocabulary.h"
+#include "core/routing/foot_access.h"
 #include "core/yaml/yaml_file.h"
 #include "core/yaml/yaml_read.h"
 
@@ -51,6 +53,10 @@ std::optional<std::string> read_in_form(const ReadContext& ctx, const YAML::Node
 bool is_holiday_region(const std::string& v) {
   static const std::regex iso3166_2("[A-Z]{2}(-[A-Z0-9]{1,3})?");
   return std::regex_match(v, iso3166_2);
+}
+bool is_country_code(const std::string& v) {
+  static const std::regex iso3166_1("[A-Z]{2}");
+  return std::regex_match(v, iso3166_1);
 }
 bool is_colour(const std::string& v) {
   static const std::regex hex("#[0-9A-Fa-f]{6}");
@@ -111,6 +117,33 @@ std::optional<std::string> read_bundle_path(const ReadContext& ctx, const YAML::
     return std::nullopt;
   }
   return normal.generic_string();
+}
+
+// `walking: {foot: {trunk: yes}}`: what an untagged road of a type means on foot, over the country's rule.
+void read_foot_overrides(const ReadContext& ctx, const YAML::Node& n, Bundle& b) {
+  if (!n.IsMap()) {
+    ctx.diags.error(ctx.pos(n), "wrong-type", "'walking: foot' must map road types to yes, no or sidewalk",
+                    "e.g. 'foot: {trunk: yes}'");
+    return;
+  }
+  const auto& types = foot_rule_highways();
+  for (const auto& item : n) {
+    const auto key = item.first.as<std::string>("");
+    if (std::find(types.begin(), types.end(), key) == types.end()) {
+      const std::string close = closest_match(key, types);
+      ctx.diags.error(ctx.pos(item.first), "unknown-key", fmt::format("'{}' is not a road type walking rules set", key),
+                      close.empty() ? fmt::format("use one of: {}", fmt::join(types, ", "))
+                                    : fmt::format("did you mean '{}'?", close));
+      continue;
+    }
+    const auto value = item.second.IsScalar() ? item.second.Scalar() : std::string();
+    if (const auto access = parse_foot_access(value))
+      b.foot_overrides[key] = *access;
+    else
+      ctx.diags.error(ctx.pos(item.second), "bad-value",
+                      fmt::format("'{}' for {} is not yes, no or sidewalk", value, key),
+                      "sidewalk: walkable only where the way has a sidewalk tag");
+  }
 }
 
 void read_bundle_file(const ReadContext& ctx, Bundle& b) {
@@ -209,9 +242,15 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
         b.verify_every_months = static_cast<int>(*months);
   }
   if (m.has("walking")) {
-    MapReader w(ctx, m.get("walking"), "walking", {"max_km"});
+    MapReader w(ctx, m.get("walking"), "walking", {"max_km", "country", "foot"});
     if (w.has("max_km"))
       if (auto km = read_number(ctx, w.get("max_km"), "walking max_km", 0.5, 30)) b.max_walk_m = *km * 1000;
+    if (w.has("country"))
+      if (auto v = read_in_form(ctx, w.get("country"),
+                                {"the walking country", 16, is_country_code, "bad-value", "'{}' is not a country code",
+                                 "use the ISO 3166-1 code in capitals, e.g. PT or MT"}))
+        b.walking_country = *v;
+    if (w.has("foot")) read_foot_overrides(ctx, w.get("foot"), b);
   }
 }
 
@@ -586,8 +625,7 @@ Bundle load_bundle(const fs::path& dir, Diagnostics& diags) {
   if (!b.map_compiled.empty() && !fs::exists(dir / b.map_compiled, ec))
     diags.warning({(dir / "bundle.yaml").generic_string(), 0, 0}, "no-compiled-map",
                   b.map_compiled + " does not exist: the kiosk will show no map and no routes",
-                  "build it: kioskctl map build --pbf " + (dir / b.map_source).generic_string() + " --out " +
-                      (dir / b.map_compiled).generic_string());
+                  "build it: kioskctl map build --bundle " + dir.generic_string());
 
   read_file(dir, "announcements.yaml", false, diags, b, read_announcements_file);
   std::vector<std::string> known = {"bundle.yaml", "categories.yaml", "announcements.yaml", "holidays.yaml", "services",

@@ -7,6 +7,7 @@
 
 #include "core/base/language_tag.h"
 #include "core/base/suggest.h"
+#include "core/geo/geo.h"
 #include "core/hours/opening_hours.h"
 
 namespace kiosk {
@@ -98,6 +99,40 @@ std::vector<LocaleCoverage> content_translation_coverage(const Bundle& b) {
   return out;
 }
 
+namespace {
+
+bool uses_holidays(const OpeningHours& oh, bool school) {
+  for (const OhRule& r : oh.rules) {
+    for (const HolidaySel& h : r.holidays)
+      if (h.school == school) return true;
+    for (const auto& w : r.weekdays)
+      if (const auto* h = std::get_if<HolidaySel>(&w); h && h->school == school) return true;
+  }
+  return false;
+}
+
+// PH or SH in opening hours with no holidays to know them by: the kiosk can only say "unknown" on those
+// days. One warning per kind, at the first service that uses it.
+void warn_holidays_unknown(const Bundle& b, Diagnostics& diags) {
+  for (const bool school : {false, true}) {
+    if (school ? !b.school_holidays.empty() : !b.holidays.empty()) continue;
+    const Service* first = nullptr;
+    std::size_t n = 0;
+    for (const Service& s : b.services)
+      if (s.hours && uses_holidays(*s.hours, school) && n++ == 0) first = &s;
+    if (!first) continue;
+    diags.warning(first->opening_hours_pos, school ? "school-holidays-unknown" : "holidays-unknown",
+                  fmt::format("{} service{} ('{}'{}) {} {} in opening_hours, but holidays.yaml lists no {} holidays: "
+                              "on those days the kiosk says the hours are unknown",
+                              n, n == 1 ? "" : "s", first->id, n > 1 ? " and others" : "", n == 1 ? "uses" : "use",
+                              school ? "SH" : "PH", school ? "school" : "public"),
+                  school ? "add the region's school holidays to holidays.yaml ('school: [{from, until, name}]')"
+                         : "add the region's public holidays to holidays.yaml ('public: [{date, name}]')");
+  }
+}
+
+}  // namespace
+
 void validate_bundle(Bundle& b, Diagnostics& diags, std::optional<Date> today) {
   std::unordered_map<std::string, std::shared_ptr<const OpeningHours>> parsed;
   for (auto& s : b.services) {
@@ -125,6 +160,8 @@ void validate_bundle(Bundle& b, Diagnostics& diags, std::optional<Date> today) {
     }
   }
 
+  warn_holidays_unknown(b, diags);
+
   check_unique_ids(b.categories, "category", diags, &Category::pos);
   check_unique_ids(b.services, "service", diags, &Service::id_pos);
   check_unique_ids(b.announcements, "announcement", diags, &Announcement::pos);
@@ -147,8 +184,9 @@ void validate_bundle(Bundle& b, Diagnostics& diags, std::optional<Date> today) {
   auto check_inside = [&](GeoPoint p, const SourcePos& pos, const std::string& what) {
     if (have_area && pos.line > 0 && !b.area.contains(p))
       diags.error(pos, "outside-area",
-                  fmt::format("{} lies at {:.5f},{:.5f}, outside the bundle's area ({}..{} N, {}..{} E)", what, p.lat,
-                              p.lon, b.area.south, b.area.north, b.area.west, b.area.east),
+                  fmt::format("{} lies at {}, outside the bundle's area ({} to {}, {} to {})", what, format_lat_lon(p),
+                              format_lat(b.area.south, 4), format_lat(b.area.north, 4), format_lon(b.area.west, 4),
+                              format_lon(b.area.east, 4)),
                   "check the coordinates (latitude first) or widen 'area' in bundle.yaml");
   };
   for (const auto& s : b.services) check_inside(s.location, s.location_pos, fmt::format("service '{}'", s.id));

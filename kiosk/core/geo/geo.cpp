@@ -1,10 +1,24 @@
 #include "core/geo/geo.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
 namespace kiosk {
+
+std::string format_lat(double lat, int decimals) {
+  return fmt::format("{:.{}f} {}", std::abs(lat), decimals, lat < 0 ? 'S' : 'N');
+}
+
+std::string format_lon(double lon, int decimals) {
+  return fmt::format("{:.{}f} {}", std::abs(lon), decimals, lon < 0 ? 'W' : 'E');
+}
+
+std::string format_lat_lon(GeoPoint p, int decimals) {
+  return format_lat(p.lat, decimals) + ", " + format_lon(p.lon, decimals);
+}
 
 double distance_m(GeoPoint a, GeoPoint b) {
   constexpr double rad = std::numbers::pi / 180;

@@ -20,6 +20,7 @@
 #include "core/geo/geo.h"
 #include "core/import/osmium_tags.h"
 #include "core/mapdata/map_writer.h"
+#include "core/routing/foot_access.h"
 
 namespace kiosk {
 
@@ -128,8 +129,8 @@ struct PendingFeature {
 
 class Compiler : public osmium::handler::Handler {
  public:
-  Compiler(MapContents& out, const Projection& proj, MapCompileReport& report)
-      : out_(out), proj_(proj), report_(report) {}
+  Compiler(MapContents& out, const Projection& proj, MapCompileReport& report, const FootRules& foot)
+      : out_(out), proj_(proj), report_(report), foot_(foot) {}
 
   // Drawing features in the order they are drawn (sorted at the end).
   std::vector<PendingFeature> features;
@@ -416,6 +417,7 @@ class Compiler : public osmium::handler::Handler {
   MapContents& out_;
   const Projection& proj_;
   MapCompileReport& report_;
+  const FootRules& foot_;
   GeosContext geos_;
   std::vector<WalkWay> walk_;
   std::unordered_map<osmium::object_id_type, std::uint32_t> road_name_at_;  // node → name of a car road
@@ -442,20 +444,30 @@ bool drawn_highway(const char* hw) {
                      "footway",   "corridor",       "path",       "track",         "cycleway",    "bridleway"});
 }
 
-// Whether a person on foot may use the way (Germany: footways, paths, cycleways, roads with sidewalks).
-bool walkable(const osmium::TagList& t, const char* hw) {
-  if (!tag_in(hw, {"primary",     "primary_link", "secondary", "secondary_link", "tertiary",   "tertiary_link",
-                   "residential", "unclassified", "road",      "service",        "pedestrian", "living_street",
-                   "platform",    "steps",        "footway",   "corridor",       "path",       "track",
-                   "cycleway",    "elevator",     "trunk",     "trunk_link"}))
+// Whether a person on foot may use the way: its own foot/access tags first, then the country's default
+// for its road type (a German trunk road needs a sidewalk tag, a Maltese one does not).
+bool walkable(const osmium::TagList& t, const char* hw, const FootRules& rules) {
+  if (!tag_in(hw, {"primary",       "primary_link",  "secondary",    "secondary_link", "tertiary",
+                   "tertiary_link", "residential",   "unclassified", "road",           "service",
+                   "pedestrian",    "living_street", "platform",     "steps",          "footway",
+                   "corridor",      "path",          "track",        "cycleway",       "elevator",
+                   "trunk",         "trunk_link",    "motorway",     "motorway_link",  "bridleway"}))
     return false;
   const char* foot = t["foot"];
   if (tag_in(foot, {"no", "private", "use_sidepath"})) return false;
   const bool foot_ok = tag_in(foot, {"yes", "designated", "permissive"});
-  if (tag_in(hw, {"trunk", "trunk_link"}) && !foot_ok && !tag_in(t["sidewalk"], {"both", "left", "right", "yes"}))
-    return false;
   if (tag_in(t["access"], {"no", "private"}) && !foot_ok) return false;
   if (tag_in(t["area"], {"yes"}) && !tag_in(hw, {"pedestrian", "footway", "platform"})) return false;
+  if (foot_ok) return true;
+  if (tag_in(t["motorroad"], {"yes"})) return false;  // for motor vehicles only, in every country
+  switch (rules.of(hw)) {
+    case FootAccess::yes:
+      return true;
+    case FootAccess::no:
+      return false;
+    case FootAccess::sidewalk:
+      return tag_in(t["sidewalk"], {"both", "left", "right", "yes"});
+  }
   return true;
 }
 
@@ -484,7 +496,7 @@ void Compiler::add_road(const osmium::Way& w, const char* hw, const Line& line) 
     if (const std::uint32_t ns = out_.add_name_set(names_of(t)))
       for (const auto& nr : w.nodes()) road_name_at_.emplace(nr.ref(), ns);
   }
-  if (!walkable(t, hw)) return;
+  if (!walkable(t, hw, foot_)) return;
   WalkWay ww;
   ww.cls = cls;
   ww.name_set = out_.add_name_set(names_of(t));
@@ -619,7 +631,16 @@ MapCompileReport compile_map(const MapCompileOptions& options) {
     box = header_reader.header().box();
     header_reader.close();
   }
-  if (!box.valid()) throw std::runtime_error(options.pbf.string() + ": the extract has no bounding box");
+  if (!box.valid() && options.area) {
+    box.extend(osmium::Location(options.area->west, options.area->south));
+    box.extend(osmium::Location(options.area->east, options.area->north));
+  }
+  if (!box.valid())
+    throw std::runtime_error(options.pbf.string() +
+                             ": the extract has no bounding box. Build the map with its bundle (kioskctl map build "
+                             "--bundle DIR uses the bundle's area), or add one: osmium extract --bbox W,S,E,N "
+                             "--set-bounds -o WITH-BOX.osm.pbf " +
+                             options.pbf.string());
   const Projection proj((box.bottom_left().lat() + box.top_right().lat()) / 2,
                         (box.bottom_left().lon() + box.top_right().lon()) / 2);
 
@@ -633,7 +654,7 @@ MapCompileReport compile_map(const MapCompileOptions& options) {
   osmium::area::MultipolygonManager<osmium::area::Assembler> mp(assembler_config, filter);
   osmium::relations::read_relations(file, mp);
 
-  Compiler compiler(out, proj, report);
+  Compiler compiler(out, proj, report, options.foot);
   {
     using Index = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
     Index index;

@@ -5,13 +5,18 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+
+#include "core/routing/foot_access.h"
 
 namespace kiosk {
 
 struct MapCompileOptions {
   std::filesystem::path pbf;
   std::filesystem::path out;
+  FootRules foot = foot_rules("");  // which untagged roads are walkable (the bundle's country)
+  std::optional<BoundingBox> area;  // the bundle's area: used when the extract has no bounding box
 };
 
 struct MapCompileReport {

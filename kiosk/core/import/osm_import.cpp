@@ -3,10 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <osmium/area/assembler.hpp>
+#include <osmium/area/multipolygon_manager.hpp>
 #include <osmium/handler.hpp>
 #include <osmium/handler/node_locations_for_ways.hpp>
 #include <osmium/index/map/flex_mem.hpp>
 #include <osmium/io/any_input.hpp>
+#include <osmium/relations/relations_manager.hpp>
 #include <osmium/visitor.hpp>
 
 #include <algorithm>
@@ -14,6 +17,7 @@
 #include <set>
 
 #include "core/base/language_tag.h"
+#include "core/geo/geo.h"
 #include "core/i18n/contact_format.h"
 #include "core/import/service_yaml.h"
 
@@ -53,10 +57,10 @@ struct Collected {
 
 class PoiHandler : public osmium::handler::Handler {
  public:
-  explicit PoiHandler(OsmImportReport& report) : report_(report) {}
+  PoiHandler(OsmImportReport& report, std::optional<BoundingBox> area) : report_(report), area_(area) {}
 
   void node(const osmium::Node& n) {
-    if (n.location().valid()) take(n, "node", n.location().lat(), n.location().lon());
+    if (n.location().valid()) take(n, "node", n.id(), n.location().lat(), n.location().lon());
   }
 
   void way(const osmium::Way& w) {
@@ -68,20 +72,65 @@ class PoiHandler : public osmium::handler::Handler {
       lon += nr.location().lon();
       ++count;
     }
-    if (count > 0) take(w, "way", lat / static_cast<double>(count), lon / static_cast<double>(count));
+    if (count > 0) take(w, "way", w.id(), lat / static_cast<double>(count), lon / static_cast<double>(count));
   }
 
+  // A service mapped as a multipolygon (a town hall, a library): its place is the middle of its
+  // largest outer ring. Areas from closed ways come through way() already.
+  void area(const osmium::Area& a) {
+    if (a.from_way()) return;
+    double best = 0, lat = 0, lon = 0;
+    for (const auto& outer : a.outer_rings()) {
+      // Shoelace centroid in degrees from the ring's first point: fine at a building's scale.
+      double twice_area = 0, cx = 0, cy = 0;
+      const double ox = outer.begin()->lon(), oy = outer.begin()->lat();
+      const osmium::NodeRef* prev = nullptr;
+      for (const auto& nr : outer) {
+        if (prev) {
+          const double x0 = prev->lon() - ox, y0 = prev->lat() - oy, x1 = nr.lon() - ox, y1 = nr.lat() - oy;
+          const double cross = x0 * y1 - x1 * y0;
+          twice_area += cross;
+          cx += (x0 + x1) * cross;
+          cy += (y0 + y1) * cross;
+        }
+        prev = &nr;
+      }
+      if (std::abs(twice_area) > best) {
+        best = std::abs(twice_area);
+        lon = ox + cx / (3 * twice_area);
+        lat = oy + cy / (3 * twice_area);
+      }
+    }
+    if (best > 0) take(a, "relation", a.orig_id(), lat, lon);
+  }
+
+  // Other relations with a category's tags (sites, campuses) have no shape of their own: named in the
+  // summary, for the editor to map the place as a point or an area.
   void relation(const osmium::Relation& r) {
-    if (!category_for_osm_tags(OsmiumTags(r.tags())).empty()) ++report_.skipped_relations;
+    const OsmiumTags tags(r.tags());
+    if (category_for_osm_tags(tags).empty() || tag_in(tags.get("type"), {"multipolygon"})) return;
+    ++report_.skipped_relations;
+    const char* name = tags.get("name");
+    report_.left_out.push_back(
+        fmt::format("relation/{} '{}' (type={}) left out: it has no shape; map the place as a "
+                    "point or an area",
+                    r.id(), name ? name : "", tags.get("type") ? tags.get("type") : "?"));
   }
 
   std::vector<Collected> pois;
 
  private:
-  void take(const osmium::OSMObject& obj, const char* kind, double lat, double lon) {
+  void take(const osmium::OSMObject& obj, const char* kind, osmium::object_id_type id, double lat, double lon) {
     const OsmiumTags tags(obj.tags());
     const std::string category = category_for_osm_tags(tags);
     if (category.empty()) return;
+    if (area_ && !area_->contains({lat, lon})) {
+      ++report_.skipped_outside;
+      const char* name = tags.get("name");
+      report_.left_out.push_back(fmt::format("{}/{} '{}' left out: at {}, outside the bundle's area", kind, id,
+                                             name ? name : "", format_lat_lon({lat, lon})));
+      return;
+    }
     if (tag_in(tags.get("access"), {"private", "no", "customers", "permit"})) {
       ++report_.skipped_private;
       return;
@@ -93,7 +142,7 @@ class PoiHandler : public osmium::handler::Handler {
     }
     Collected c;
     c.category = category;
-    c.osm_ref = fmt::format("{}/{}", kind, obj.id());
+    c.osm_ref = fmt::format("{}/{}", kind, id);
     c.kind = kind;
     c.lat = lat;
     c.lon = lon;
@@ -102,6 +151,7 @@ class PoiHandler : public osmium::handler::Handler {
   }
 
   OsmImportReport& report_;
+  std::optional<BoundingBox> area_;
 };
 
 const char* tag(const Collected& c, const std::string& key) {
@@ -226,14 +276,23 @@ std::string category_for_osm_tags(const OsmTagView& t) {
 
 OsmImportReport import_osm(const OsmImportOptions& options) {
   OsmImportReport report;
-  PoiHandler handler(report);
+  PoiHandler handler(report, options.area);
   {
-    osmium::io::Reader reader(options.pbf.string());
+    const osmium::io::File file(options.pbf.string());
+    // Multipolygons with any of the keys our categories look at; the handler checks the rest.
+    osmium::TagsFilter filter{false};
+    for (const char* key : {"amenity", "healthcare", "office", "social_facility"})
+      filter.add_rule(true, osmium::TagMatcher{key});
+    osmium::area::MultipolygonManager<osmium::area::Assembler> mp(osmium::area::Assembler::config_type{}, filter);
+    osmium::relations::read_relations(file, mp);
+    osmium::io::Reader reader(file);
     using Index = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
     Index index;
     osmium::handler::NodeLocationsForWays<Index> locations(index);
     locations.ignore_errors();  // ways cut by the extract's edge keep the nodes that are inside
-    osmium::apply(reader, locations, handler);
+    osmium::apply(reader, locations, handler, mp.handler([&handler](osmium::memory::Buffer&& buffer) {
+      for (const auto& a : buffer.select<osmium::Area>()) handler.area(a);
+    }));
     reader.close();
   }
 

@@ -144,6 +144,9 @@ struct KioskPlace {
   SourcePos pos;
 };
 
+// What an untagged road means for a person on foot (core/routing/foot_access: per country, per road type).
+enum class FootAccess : std::uint8_t { yes, no, sidewalk };
+
 struct Bundle {
   std::string root;  // directory it was loaded from
   std::string id;
@@ -163,6 +166,10 @@ struct Bundle {
   // `walking: {max_km}`: the longest walk a kiosk offers; farther places are "too far to walk" (and a
   // route search never spreads over a whole metropolis).
   double max_walk_m = 5000;
+  // `walking: {country, foot: {trunk: yes}}`: whose walking rules the map is compiled with, and the
+  // bundle's own answer per road type.
+  std::string walking_country;
+  std::map<std::string, FootAccess> foot_overrides;
   int verify_every_months = 12;  // `verification: {every_months}`: facts older than this are due a check
 
   std::vector<Category> categories;

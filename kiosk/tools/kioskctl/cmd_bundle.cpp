@@ -14,6 +14,7 @@
 #include "core/bundle/content_loader.h"
 #include "core/bundle/manifest.h"
 #include "core/import/map_compile.h"
+#include "core/routing/foot_access.h"
 #include "publish_checks.h"
 
 namespace kioskctl {
@@ -128,7 +129,12 @@ int run_build(const BuildArgs& a) {
       if (fs::exists(fs::symlink_status(src / b.map_compiled))) {
         copy_regular_file(src / b.map_compiled, tmp / b.map_compiled);
       } else {
-        const auto r = kiosk::compile_map({src / b.map_source, tmp / b.map_compiled});
+        kiosk::MapCompileOptions o;
+        o.pbf = src / b.map_source;
+        o.out = tmp / b.map_compiled;
+        o.area = b.area;
+        o.foot = kiosk::foot_rules(kiosk::walking_country(b), b.foot_overrides);
+        const auto r = kiosk::compile_map(o);
         fmt::print("compiled the map in {:.1f} s\n", r.seconds);
       }
     }

@@ -3,9 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "commands.h"
+#include "core/bundle/bundle_loader.h"
 #include "core/import/hsds_import.h"
 #include "core/import/osm_import.h"
 
@@ -20,11 +22,21 @@ struct ImportArgs {
 };
 
 int run_osm(const ImportArgs& a) {
-  const auto report = kiosk::import_osm({a.pbf, a.out, a.date});
+  kiosk::OsmImportOptions o{a.pbf, a.out, a.date, std::nullopt};
+  // A bundle already in OUT: its area decides which places are the city's.
+  if (std::filesystem::exists(std::filesystem::path(a.out) / "bundle.yaml")) {
+    kiosk::Diagnostics diags;
+    const kiosk::Bundle b = kiosk::load_bundle(a.out, diags);
+    if (b.area.north > b.area.south && b.area.east > b.area.west) o.area = b.area;
+  }
+  const auto report = kiosk::import_osm(o);
   fmt::print("imported {} services into {}/services\n", report.services, a.out);
   for (const auto& [cat, n] : report.per_category) fmt::print("  {:<16} {:>4}\n", cat, n);
-  fmt::print("skipped: {} without a name, {} not open to the public, {} relations (multipolygons)\n",
-             report.skipped_unnamed, report.skipped_private, report.skipped_relations);
+  fmt::print(
+      "skipped: {} without a name, {} not open to the public, {} outside the area, {} relations without a "
+      "shape\n",
+      report.skipped_unnamed, report.skipped_private, report.skipped_outside, report.skipped_relations);
+  for (const auto& line : report.left_out) fmt::print("  {}\n", line);
   fmt::print("{} values dropped as malformed{}\n", report.notes.size(), a.verbose ? ":" : " (--verbose lists them)");
   if (a.verbose)
     for (const auto& n : report.notes) fmt::print("  {}\n", n);

@@ -1,5 +1,6 @@
-// kioskctl map build --pbf FILE --out FILE.kmap | map info FILE.kmap | map replicate --pbf F --factor N --out F
-// kioskctl route --map FILE.kmap --from LAT,LON --to LAT,LON --profile foot|wheelchair [--locale TAG]
+// kioskctl map build [--bundle DIR] [--pbf FILE --out FILE.kmap] [--country CC] | map info FILE.kmap | map replicate
+// --pbf F --factor N --out F kioskctl route --map FILE.kmap --from LAT,LON --to LAT,LON --profile foot|wheelchair
+// [--locale TAG]
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,12 +10,14 @@
 #include <memory>
 
 #include "commands.h"
+#include "core/bundle/bundle_loader.h"
 #include "core/bundle/content_loader.h"
 #include "core/i18n/i18n_catalog.h"
 #include "core/import/map_compile.h"
 #include "core/import/osm_replicate.h"
 #include "core/mapdata/map_data.h"
 #include "core/routing/directions.h"
+#include "core/routing/foot_access.h"
 #include "core/routing/router.h"
 
 namespace kioskctl {
@@ -23,7 +26,7 @@ namespace {
 inline constexpr int exit_no_route = 3;
 
 struct MapArgs {
-  std::string pbf, out, file;
+  std::string pbf, out, file, bundle, country;
   int factor = 4;
 };
 
@@ -45,10 +48,37 @@ int run_replicate(const MapArgs& a) {
   return exit_ok;
 }
 
+// With --bundle: the bundle's extract, compiled map, area and walking rules, unless given.
 int run_build(const MapArgs& a) {
-  const auto r = kiosk::compile_map({a.pbf, a.out});
-  fmt::print("compiled {} into {} ({:.1f} MiB) in {:.1f} s\n", a.pbf, a.out, static_cast<double>(r.bytes) / 1048576.0,
-             r.seconds);
+  kiosk::MapCompileOptions o;
+  o.pbf = a.pbf;
+  o.out = a.out;
+  std::string country = a.country;
+  std::map<std::string, kiosk::FootAccess> overrides;
+  if (!a.bundle.empty()) {
+    kiosk::Diagnostics diags;
+    const kiosk::Bundle b = kiosk::load_bundle(a.bundle, diags);
+    if (b.id.empty()) {
+      for (const auto& d : diags.items) fmt::print(stderr, "{}\n", kiosk::format_diagnostic(d));
+      return exit_invalid;
+    }
+    const std::filesystem::path dir(a.bundle);
+    if (o.pbf.empty() && !b.map_source.empty()) o.pbf = dir / b.map_source;
+    if (o.out.empty() && !b.map_compiled.empty()) o.out = dir / b.map_compiled;
+    if (b.area.north > b.area.south && b.area.east > b.area.west) o.area = b.area;
+    if (country.empty()) country = kiosk::walking_country(b);
+    overrides = b.foot_overrides;
+  }
+  if (o.pbf.empty() || o.out.empty()) {
+    fmt::print(stderr, "error: give --pbf and --out, or a --bundle whose bundle.yaml names map: source and compiled\n");
+    return exit_usage;
+  }
+  o.foot = kiosk::foot_rules(country, overrides);
+  const auto r = kiosk::compile_map(o);
+  fmt::print("compiled {} into {} ({:.1f} MiB) in {:.1f} s\n", o.pbf.generic_string(), o.out.generic_string(),
+             static_cast<double>(r.bytes) / 1048576.0, r.seconds);
+  fmt::print("  walking rules: {}{}\n", country.empty() ? "worldwide defaults" : "country " + country,
+             overrides.empty() ? "" : ", with the bundle's own road types");
   for (const auto& [kind, n] : r.features) fmt::print("  {:<12} {:>7}\n", kind, n);
   fmt::print("  points {}, triangles {}, POIs {}\n", r.points, r.triangles, r.pois);
   fmt::print("  routing graph: {} nodes, {} edges\n", r.route_nodes, r.route_edges);
@@ -160,8 +190,12 @@ void add_map(CLI::App& app, Action& action) {
   map->require_subcommand(1);
   auto args = std::make_shared<MapArgs>();
   auto* build = map->add_subcommand("build", "compile an OpenStreetMap extract into a .kmap file");
-  build->add_option("--pbf", args->pbf, "OSM extract (.osm.pbf)")->required()->check(CLI::ExistingFile);
-  build->add_option("--out", args->out, "the .kmap file to write")->required();
+  build->add_option("--bundle", args->bundle, "bundle folder: its extract, compiled map, area and walking rules")
+      ->check(CLI::ExistingDirectory);
+  build->add_option("--pbf", args->pbf, "OSM extract (.osm.pbf or .osm)")->check(CLI::ExistingFile);
+  build->add_option("--out", args->out, "the .kmap file to write");
+  build->add_option("--country", args->country,
+                    "ISO 3166-1 code whose default walking rules apply (default: the bundle's, else worldwide)");
   build->callback([&action, args] { action = [args] { return run_build(*args); }; });
   auto* replicate = map->add_subcommand(
       "replicate", "lay FACTOR copies of an extract in a square grid, stitched at the seams (a test metropolis)");

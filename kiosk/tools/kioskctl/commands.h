@@ -29,5 +29,6 @@ void add_speak(CLI::App& app, Action& action);
 void add_bundle(CLI::App& app, Action& action);
 void add_sync(CLI::App& app, Action& action);
 void add_facts(CLI::App& app, Action& action);
+void add_city(CLI::App& app, Action& action);
 
 }  // namespace kioskctl

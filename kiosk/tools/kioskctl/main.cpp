@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   kioskctl::add_bundle(app, action);
   kioskctl::add_sync(app, action);
   kioskctl::add_facts(app, action);
+  kioskctl::add_city(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -3,8 +3,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
+#include "core/geo/geo.h"
 #include "core/import/map_compile.h"
 #include "core/mapdata/map_data.h"
+#include "core/routing/router.h"
 #include "support/test_support.h"
 
 using namespace kiosk;
@@ -12,7 +16,11 @@ using namespace kiosk::test;
 
 TEST_CASE("the Aachen extract compiles into the map the kiosk uses, byte for byte", "[map][import]") {
   TempDir tmp;
-  const auto report = compile_map({sample_bundle() / "map/aachen.osm.pbf", tmp.path() / "a.kmap"});
+  MapCompileOptions o;
+  o.pbf = sample_bundle() / "map/aachen.osm.pbf";
+  o.out = tmp.path() / "a.kmap";
+  o.foot = foot_rules("DE");  // the sample bundle's country, as `map build --bundle` uses it
+  const auto report = compile_map(o);
   CHECK(report.features.at("building") > 30000);
   CHECK(report.features.at("road") > 10000);
   CHECK(report.features.at("water_area") > 50);
@@ -40,4 +48,50 @@ TEST_CASE("the Aachen extract compiles into the map the kiosk uses, byte for byt
     if (f.kind == static_cast<std::uint8_t>(kmap::FeatureKind::place) && map->name(f.name_set, "") == "Aachen")
       aachen_in_arabic = map->name(f.name_set, "ar") != "Aachen";
   CHECK(aachen_in_arabic);
+}
+
+namespace {
+
+// Walking distance between two points of the hand-made trunk-road extract, compiled with `foot`.
+double walk_m(const FootRules& foot, GeoPoint from, GeoPoint to) {
+  TempDir tmp;
+  MapCompileOptions o;
+  o.pbf = fixtures_dir() / "osm/trunk_roads.osm";
+  o.out = tmp.path() / "t.kmap";
+  o.foot = foot;
+  compile_map(o);
+  Router r(load_map(o.out));
+  const auto route = r.route(from, to, RouteProfile::foot);
+  return route ? route->distance_m : -1;
+}
+
+}  // namespace
+
+TEST_CASE("trunk roads follow the country's walking rules: Malta walks them, Germany needs a sidewalk",
+          "[map][import][foot]") {
+  const GeoPoint n1{35.9, 14.45}, n2{35.9, 14.46}, n7{35.895, 14.45}, n8{35.895, 14.46};
+  const double trunk = distance_m(n1, n2);                                                                // ~901 m
+  const double detour = distance_m(n1, {35.91, 14.45}) * 2 + distance_m({35.91, 14.45}, {35.91, 14.46});  // ~3.1 km
+  CHECK(walk_m(foot_rules("MT"), n1, n2) == Approx(trunk).margin(2));
+  CHECK(walk_m(foot_rules("DE"), n1, n2) == Approx(detour).margin(2));
+  CHECK(walk_m(foot_rules("DE", {{"trunk", FootAccess::yes}}), n1, n2) == Approx(trunk).margin(2));
+  // A motorroad is for motor vehicles in every country: round it by the first trunk.
+  CHECK(walk_m(foot_rules("MT"), n7, n8) == Approx(distance_m(n7, n1) + trunk + distance_m(n2, n8)).margin(2));
+}
+
+TEST_CASE("an extract without a bounding box is compiled in its bundle's area, or refused saying how",
+          "[map][import]") {
+  TempDir tmp;
+  std::string osm = read_text(fixtures_dir() / "osm/trunk_roads.osm");
+  osm.erase(osm.find("<bounds"), osm.find("/>", osm.find("<bounds")) + 2 - osm.find("<bounds"));
+  std::ofstream(tmp.path() / "nobox.osm") << osm;
+  MapCompileOptions o;
+  o.pbf = tmp.path() / "nobox.osm";
+  o.out = tmp.path() / "t.kmap";
+  CHECK_THROWS_WITH(compile_map(o), Catch::Contains("no bounding box") && Catch::Contains("--bundle") &&
+                                        Catch::Contains("osmium extract"));
+  o.area = BoundingBox{35.89, 14.44, 35.92, 14.47};
+  const auto report = compile_map(o);
+  CHECK(report.route_edges > 0);
+  CHECK(load_map(o.out)->header.origin_lat == Approx(35.905));
 }

@@ -43,7 +43,7 @@ TEST_CASE("importing the Aachen extract gives a valid services folder with real 
   for (const char* f : {"bundle.yaml", "categories.yaml", "holidays.yaml"})
     fs::copy_file(test::sample_bundle() / f, out / f);
 
-  const auto report = import_osm({test::sample_bundle() / "map" / "aachen.osm.pbf", out, "2021-08-01"});
+  const auto report = import_osm({test::sample_bundle() / "map" / "aachen.osm.pbf", out, "2021-08-01", std::nullopt});
   CHECK(report.services >= 200);
   CHECK(report.per_category.at("health") >= 100);
   CHECK(report.per_category.at("libraries") >= 10);
@@ -83,4 +83,44 @@ TEST_CASE("importing the Aachen extract gives a valid services folder with real 
     REQUIRE(fs::exists(committed));
     CHECK(test::read_text(committed) == test::read_text(e.path()));
   }
+}
+
+TEST_CASE("services mapped as multipolygons are kept, places outside the area and shapeless relations are named",
+          "[import]") {
+  test::TempDir tmp;
+  OsmImportOptions o;
+  o.pbf = test::fixtures_dir() / "osm/multipolygon_services.osm";
+  o.out_dir = tmp.path();
+  o.area = BoundingBox{41.14, -8.62, 41.16, -8.60};
+  const auto report = import_osm(o);
+  CHECK(report.services == 3);  // town hall, library (both multipolygons), the clinic node
+  CHECK(report.per_category.at("city") == 1);
+  CHECK(report.per_category.at("libraries") == 1);
+  CHECK(report.per_category.at("health") == 1);
+  CHECK(report.skipped_outside == 1);
+  CHECK(report.skipped_relations == 1);
+  CHECK(report.left_out.size() == 2);
+  auto note_with = [&](const std::string& what) {
+    for (const auto& n : report.left_out)
+      if (n.find(what) != std::string::npos) return n;
+    return std::string();
+  };
+  // One line each, with where it is: western longitudes as W.
+  CHECK_THAT(note_with("Banco Alimentar"), Catch::Contains("node/31") && Catch::Contains("8.65000 W") &&
+                                               Catch::Contains("outside the bundle's area"));
+  CHECK_THAT(note_with("Hospital campus"), Catch::Contains("relation/303") && Catch::Contains("type=site"));
+
+  std::string town_hall, library;
+  for (const auto& e : fs::directory_iterator(tmp.path() / "services")) {
+    const std::string text = test::read_text(e.path());
+    if (text.find("osm:relation/301") != std::string::npos) town_hall = text;
+    if (text.find("osm:relation/302") != std::string::npos) library = text;
+  }
+  REQUIRE_FALSE(town_hall.empty());
+  REQUIRE_FALSE(library.empty());
+  CHECK_THAT(town_hall,
+             Catch::Contains("Câmara Municipal do Porto") && Catch::Contains("Praça General Humberto Delgado"));
+  // The middle of the outer ring (the library's ring is two ways; its courtyard does not move it).
+  CHECK_THAT(town_hall, Catch::Contains("41.1495") && Catch::Contains("-8.6105"));
+  CHECK_THAT(library, Catch::Contains("41.1455") && Catch::Contains("-8.614"));
 }
