@@ -54,7 +54,7 @@ SelfTestLine fonts_for(const ui::UiEnv& env, const std::string& locale) {
     check(s.fee_note);
     check(s.address.note);
   }
-  if (const auto* cat = env.content->catalogs.find(locale)) {  // the UI's own words, as patterns
+  if (const auto* cat = env.content->catalogs.find_for(locale)) {  // the UI's own words, as patterns
     check_text(cat->info.native_name);
     for (const auto& [key, m] : cat->messages) check_text(m.pattern);
   }

@@ -64,7 +64,7 @@ void draw_accessibility(UiEnv& env, Session& s, const ImRect&) {
          pad / 2;
     int i = 0;
     for (const auto& tag : env.voices) {
-      const LocaleCatalog* cat = env.content->catalogs.find(tag);
+      const LocaleCatalog* cat = env.content->catalogs.find_for(tag);
       const std::string id = "##voice" + tag;
       if (button(env, id.c_str(), cell(i % 3), cat ? cat->info.native_name : tag, false, s.speech_locale == tag)) {
         s.speech_locale = tag;

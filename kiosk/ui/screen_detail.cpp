@@ -69,10 +69,10 @@ void draw_way_there(UiEnv& env, Session& s, const Service& sv, const ImRect& r) 
   const float text_w = r.GetWidth() - qr_size - gap;
   const float text_x = env.rtl ? r.Max.x - text_w : r.Min.x;
   if (!d.route) {
-    const char* key = !env.map                              ? "map.unavailable"
-                      : d.why_none == NoRoute::too_far      ? "route.too_far"
-                      : profile == RouteProfile::wheelchair ? "route.no_step_free"
-                                                            : "route.no_route";
+    const char* key = !env.map                                               ? "map.unavailable"
+                      : d.why_none == NoRoute::too_far                       ? "route.too_far"
+                      : profile == RouteProfile::wheelchair && d.walk_exists ? "route.no_step_free"
+                                                                             : "route.no_route";
     text_at(env, tr(env, key, {{"km", env.content->bundle.max_walk_m / 1000}}), ImVec2(text_x, y), text_w, {24, true},
             t.closed);
   } else {

@@ -12,7 +12,7 @@ void draw_language(UiEnv& env, Session& s, const ImRect& full) {
   const float w = (area.GetWidth() - pad * static_cast<float>(cols + 1)) / static_cast<float>(cols);
   const float h = 150 * u * std::max(1.f, env.theme.text_scale * 0.75f);
   for (std::size_t i = 0; i < locales.size(); ++i) {
-    const LocaleCatalog* cat = env.content->catalogs.find(locales[i]);
+    const LocaleCatalog* cat = env.content->catalogs.find_for(locales[i]);
     if (!cat) continue;
     const int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
     const ImRect r = mirror(env, ImRect(pad + static_cast<float>(col) * (w + pad),

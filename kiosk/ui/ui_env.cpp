@@ -16,7 +16,7 @@
 namespace kiosk::ui {
 
 const TimeFormat& UiEnv::time_format() {
-  if (const LocaleCatalog* cat = content->catalogs.find(locale)) return time_formats->get(cat->info);
+  if (const LocaleCatalog* cat = content->catalogs.find_for(locale)) return time_formats->get(cat->info);
   LocaleInfo info;
   info.tag = locale;
   return time_formats->get(info);
@@ -122,6 +122,9 @@ const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfi
   if (!env.map) return d;
   d.route = router(env).route(env.here, sv.location, profile);
   d.why_none = env.router->last_failure;
+  // No step-free way: suggest walking only where a walk exists (not to an island, not across a gap).
+  if (!d.route && profile == RouteProfile::wheelchair)
+    d.walk_exists = router(env).route(env.here, sv.location, RouteProfile::foot).has_value();
   if (d.route) {
     DirectionsOptions o;
     o.lang = env.locale;
@@ -219,7 +222,7 @@ void begin_frame(UiEnv& env, const Session& s, const FrameInput& input) {
   env.now = input.now;
   env.clock = input.clock;
   env.locale = s.locale.empty() ? env.content->bundle.default_locale : s.locale;
-  const LocaleCatalog* cat = env.content->catalogs.find(env.locale);
+  const LocaleCatalog* cat = env.content->catalogs.find_for(env.locale);
   env.rtl = cat && cat->info.rtl;
   env.profile = route_profile_of(s);
   env.fmt = make_format_context(env.content->catalogs, env.locale, env.content->bundle.default_locale);

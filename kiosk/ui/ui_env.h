@@ -115,6 +115,7 @@ struct UiEnv {
     RouteProfile profile = RouteProfile::foot;
     std::optional<Route> route;
     NoRoute why_none = NoRoute::none;  // when there is no route
+    bool walk_exists = true;           // no step-free route: whether one on foot exists to suggest
     std::vector<RouteStep> steps;
     std::string qr_text;
     std::optional<QrCode> qr;

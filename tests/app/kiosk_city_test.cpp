@@ -64,3 +64,41 @@ TEST_CASE("kioskctl city new: Munich's extract gives a valid bundle that routes 
       if (std::string(screen) != "map") CHECK(state["texts"].size() >= 3);
     }
 }
+
+TEST_CASE("a place on an island: no walk at all, so the step-free answer does not suggest walking",
+          "[app][city][map]") {
+  TempDir tmp;
+  const fs::path dir = tmp.path() / "island";
+  const auto made = run_command({KIOSKCTL_PATH, "city", "new", "--pbf", (fixtures_dir() / "osm/island.osm").string(),
+                                 "--name", "Kemmuna", "--out", dir.string()});
+  INFO(made.out << made.err);
+  REQUIRE(made.exit_code == 0);
+  const Content c = load_content(dir, locales_dir());
+  REQUIRE(c.ok());
+  std::string island, mainland;
+  for (const auto& s : c.bundle.services) (s.source == "osm:node/21" ? island : mainland) = s.id;
+  REQUIRE_FALSE(island.empty());
+
+  // Find the step-free button on the detail screen, then choose it.
+  const std::vector<std::string> args = {"--bundle", dir.string(), "--locale",  "en",
+                                         "--screen", "detail",     "--service", island};
+  const auto first = run_script({"wait 1", "state"}, args);
+  REQUIRE(first.result.exit_code == 0);
+  std::string tap;
+  for (const auto& ctl : first.states.at(0)["controls"])
+    if (ctl["icon"] == "step_free") {
+      const auto& b = ctl["box"];
+      tap = fmt::format("tap {} {}", (b[0].get<double>() + b[2].get<double>()) / 2,
+                        (b[1].get<double>() + b[3].get<double>()) / 2);
+    }
+  REQUIRE_FALSE(tap.empty());
+  const auto chosen = run_script({"wait 1", tap, "state"}, args);
+  REQUIRE(chosen.result.exit_code == 0);
+  const auto& state = chosen.states.at(0);
+  CHECK(state["route_profile"] == "wheelchair");
+  std::string all;
+  for (const auto& t : state["texts"]) all += t["text"].get<std::string>() + "\n";
+  INFO(all);
+  CHECK(all.find("We found no way there on foot") != std::string::npos);
+  CHECK(all.find("choose the walking route") == std::string::npos);
+}

@@ -40,7 +40,7 @@ Content load_content(const fs::path& bundle_dir, const fs::path& locales_dir, co
   if (!c.catalogs.locales.empty()) {
     for (std::size_t i = 0; i < c.bundle.locales.size(); ++i) {
       const std::string& tag = c.bundle.locales[i];
-      if (!c.catalogs.find(tag))
+      if (!c.catalogs.find_for(tag))
         c.diags.error(
             c.bundle.locale_pos[i], "unknown-locale",
             fmt::format("the bundle offers locale '{}', but there are no UI strings for it in {}", tag,

@@ -110,6 +110,15 @@ const LocaleCatalog* Catalogs::find(std::string_view tag) const {
   return it != locales.end() && it->info.tag == tag ? &*it : nullptr;
 }
 
+const LocaleCatalog* Catalogs::find_for(std::string_view tag) const {
+  for (std::string cur(tag);;) {
+    if (const LocaleCatalog* c = find(cur)) return c;
+    const auto dash = cur.rfind('-');
+    if (dash == std::string::npos) return nullptr;
+    cur.resize(dash);
+  }
+}
+
 Catalogs load_catalogs(const fs::path& dir, Diagnostics& diags) {
   Catalogs out;
   std::vector<fs::path> files;

@@ -45,6 +45,8 @@ struct Catalogs {
   std::vector<LocaleCatalog> locales;                      // sorted by tag
 
   [[nodiscard]] const LocaleCatalog* find(std::string_view tag) const;
+  // The catalog a locale is shown with: its own, else its parent's (en-GB → en, pt-BR → pt).
+  [[nodiscard]] const LocaleCatalog* find_for(std::string_view tag) const;
 };
 
 // Loads every *.yaml in dir. Syntax errors of MessageFormat patterns are reported; such a message is kept

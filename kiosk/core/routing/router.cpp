@@ -153,7 +153,7 @@ void append_shape(const MapData& map, const kmap::RouteEdge& e, float from, floa
     if (out.empty() || dist(out.back(), p) > 0.01f) out.push_back(p);
 }
 
-std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile) {
+EdgeParts edge_parts(const MapData& map, RouteProfile profile) {
   const std::size_t n = map.route_nodes.size();
   std::vector<std::uint32_t> component(n, kmap::none);
   std::vector<std::size_t> sizes;
@@ -180,13 +180,21 @@ std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profi
   }
   // "Large": at least a tenth of the biggest part; a city's network is one big part and small islands.
   const std::size_t biggest = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
-  std::vector<std::uint8_t> out(map.route_edges.size(), 0);
-  for (std::size_t i = 0; i < out.size(); ++i) {
+  EdgeParts out;
+  out.large.assign(map.route_edges.size(), 0);
+  out.part.assign(map.route_edges.size(), kmap::none);
+  for (std::size_t i = 0; i < out.large.size(); ++i) {
     const auto& e = map.route_edges[i];
     const std::uint32_t c = component[e.a] != kmap::none ? component[e.a] : component[e.b];
-    out[i] = c != kmap::none && sizes[c] * 10 >= biggest && edge_cost_factor(profile, e) ? 1 : 0;
+    if (c == kmap::none || !edge_cost_factor(profile, e)) continue;
+    out.large[i] = sizes[c] * 10 >= biggest ? 1 : 0;
+    out.part[i] = c;
   }
   return out;
+}
+
+std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile) {
+  return edge_parts(map, profile).large;
 }
 
 std::optional<Snap> Router::snap(GeoPoint p, RouteProfile profile, float max_snap_m) const {
@@ -206,8 +214,12 @@ std::optional<Snap> Router::snap(GeoPoint p, RouteProfile profile, float max_sna
 
 Router::Router(std::shared_ptr<const MapData> map, float max_walk_m)
     : map_(std::move(map)), max_walk_m_(max_walk_m), grid_(build_snap_grid(*map_)) {
-  connected_[0] = connected_edges(*map_, RouteProfile::foot);
-  connected_[1] = connected_edges(*map_, RouteProfile::wheelchair);
+  for (const RouteProfile p : {RouteProfile::foot, RouteProfile::wheelchair}) {
+    EdgeParts parts = edge_parts(*map_, p);
+    const int i = p == RouteProfile::wheelchair ? 1 : 0;
+    connected_[i] = std::move(parts.large);
+    part_[i] = std::move(parts.part);
+  }
   const std::size_t n = map_->route_nodes.size();
   g_.assign(n, 0);
   walked_.assign(n, 0);
@@ -277,7 +289,6 @@ std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPo
   };
   relax(fe.a, sa->along * *ff, sa->along);
   relax(fe.b, (fe.length_m - sa->along) * *ff, fe.length_m - sa->along);
-  last_settled = 0;
   while (!open.empty()) {
     const auto [g, n] = open.top();
     open.pop();
@@ -334,8 +345,14 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
   const auto& fe = m.route_edges[from.edge];
   const auto& te = m.route_edges[to.edge];
   const auto ff = edge_cost_factor(profile, fe), tf = edge_cost_factor(profile, te);
+  last_settled = 0;
   last_failure = NoRoute::not_near_a_way;
   if (!ff || !tf) return std::nullopt;
+  // Two parts of the network that no way joins (an island, a courtyard without its gate): no walk at
+  // all, whatever the radius; known without a search.
+  const auto& part = part_[profile == RouteProfile::wheelchair ? 1 : 0];
+  last_failure = NoRoute::not_connected;
+  if (part[from.edge] != part[to.edge]) return std::nullopt;
   const kmap::Point goal = to.point;
   // Metres that may be walked along the ways: the radius less the approaches to and from them.
   const float budget = max_walk_m_ - from.distance_m - to.distance_m;
@@ -370,7 +387,6 @@ std::optional<Route> Router::route(const Snap& from, const Snap& to, RouteProfil
     best = std::abs(from.along - to.along) * *ff;
     best_end = 0;
   }
-  last_settled = 0;
   while (!open.empty()) {
     const auto [key, n] = open.top();
     open.pop();

@@ -56,6 +56,14 @@ std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::P
 // Per edge: 1 where it belongs to a large connected part of the network for the profile.
 std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile);
 
+// Per edge: whether it is in a large part of the network for the profile (as connected_edges), and
+// which connected part it is in (kmap::none: the profile cannot use it).
+struct EdgeParts {
+  std::vector<std::uint8_t> large;
+  std::vector<std::uint32_t> part;
+};
+EdgeParts edge_parts(const MapData& map, RouteProfile profile);
+
 // How far a point whose nearest way is an island looks for the connected network instead (metres).
 inline constexpr float island_snap_m = 150;
 
@@ -103,8 +111,9 @@ class Router {
   std::shared_ptr<const MapData> map_;
   float max_walk_m_;
   SnapGrid grid_;
-  std::vector<std::uint8_t> connected_[2];
-  std::vector<float> g_, walked_;  // cost and metres walked to each node
+  std::vector<std::uint8_t> connected_[2];  // per profile (foot, wheelchair): edge in a large part
+  std::vector<std::uint32_t> part_[2];      // per profile: the connected part an edge belongs to
+  std::vector<float> g_, walked_;           // cost and metres walked to each node
   std::vector<std::uint32_t> parent_edge_;
   std::vector<std::uint32_t> stamp_;  // a node's g_ is this search's when its stamp is generation_
   std::uint32_t generation_ = 0;

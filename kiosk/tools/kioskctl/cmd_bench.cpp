@@ -173,7 +173,7 @@ void bench_opening_hours(const BenchArgs& a, const fs::path& locales, std::vecto
 std::vector<kiosk::text::LayoutRequest> sample_screen(const kiosk::Catalogs& catalogs) {
   std::vector<kiosk::text::LayoutRequest> screen;
   for (const char* tag : {"de", "ar", "ta", "ti", "uk"}) {
-    const auto* cat = catalogs.find(tag);
+    const auto* cat = catalogs.find_for(tag);
     if (!cat) continue;
     int n = 0;
     for (const auto& [key, msg] : cat->messages) {

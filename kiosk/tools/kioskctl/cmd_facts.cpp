@@ -68,7 +68,7 @@ int run_export(const FactsArgs& a) {
   const auto c = load_valid(a);
   if (!c) return exit_invalid;
   const std::string locale = a.locale.empty() ? c->bundle.default_locale : a.locale;
-  if (!c->catalogs.find(locale)) {
+  if (!c->catalogs.find_for(locale)) {
     fmt::print(stderr, "error: --locale {}: there are no UI strings for it\n", locale);
     return exit_usage;
   }

@@ -137,7 +137,7 @@ int run_route(const RouteArgs& a) {
   const std::filesystem::path locales = kiosk::locales_dir_for(a.locales, ".").value_or("locales");
   kiosk::Diagnostics diags;
   const kiosk::Catalogs catalogs = kiosk::load_catalogs(locales, diags);
-  if (!catalogs.find(a.locale)) {
+  if (!catalogs.find_for(a.locale)) {
     fmt::print(stderr, "error: no UI catalog for locale {} in {}\n", a.locale, locales.string());
     return exit_usage;
   }
@@ -165,7 +165,7 @@ int run_route(const RouteArgs& a) {
   }
   kiosk::DirectionsOptions opt;
   opt.lang = a.locale;
-  const auto* cat = catalogs.find(a.locale);
+  const auto* cat = catalogs.find_for(a.locale);
   opt.isolate_names = cat && cat->info.rtl;
   const auto steps = kiosk::make_directions(*map, *route, fmt_ctx, opt);
   const double speed = speeds.of(*profile);

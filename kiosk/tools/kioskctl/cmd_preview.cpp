@@ -125,7 +125,7 @@ int run_preview(const PreviewArgs& a) {
                                 4]);
     }
     if (engine) {
-      const auto* cat = content.catalogs.find(locale);
+      const auto* cat = content.catalogs.find_for(locale);
       kiosk::text::LayoutRequest r;
       r.text = (cat ? cat->info.native_name + " \u00B7 " + cat->info.english_name : locale) + " \u00B7 " + locale;
       r.locale = locale;

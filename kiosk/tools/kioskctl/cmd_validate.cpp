@@ -87,7 +87,7 @@ void print_summary(const kiosk::Content& c) {
   fmt::print("  {} announcements\n", b.announcements.size());
   fmt::print("  locales (UI strings; content translated):\n");
   for (const auto& tag : b.locales) {
-    const auto* cat = c.catalogs.find(tag);
+    const auto* cat = c.catalogs.find_for(tag);
     const auto& cov = j["translation_coverage"][tag];
     const auto total = cov["total"].get<std::size_t>();
     fmt::print("    {:<4} {:<12} {:<8} content {}/{}\n", tag, cat ? cat->info.english_name : "?",

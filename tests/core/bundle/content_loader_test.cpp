@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "core/bundle/bundle_validate.h"
@@ -39,4 +41,26 @@ TEST_CASE("the UI catalogs are found next to the sample bundle", "[content]") {
   const auto dir = find_locales_dir(test::sample_bundle());
   REQUIRE(dir);
   CHECK(std::filesystem::equivalent(*dir, test::locales_dir()));
+}
+
+TEST_CASE("a regional locale uses its language's UI strings (en-GB shows en), an unknown language is refused",
+          "[content]") {
+  test::TempDir tmp;
+  const auto dir = tmp.path() / "b";
+  std::filesystem::copy(test::fixtures_dir() / "bundles" / "valid", dir, std::filesystem::copy_options::recursive);
+  std::string yaml = test::read_text(dir / "bundle.yaml");
+  yaml.replace(yaml.find("locales: [de, en, ar]"), 21, "locales: [de, en, ar, en-GB, pt-BR]");
+  std::ofstream(dir / "bundle.yaml") << yaml;
+  const Content c = load_content(dir, test::locales_dir());
+  std::vector<std::string> unknown;
+  for (const auto& d : c.diags.items)
+    if (d.rule == "unknown-locale") unknown.push_back(d.message);
+  REQUIRE(unknown.size() == 1);  // pt-BR: no pt catalog
+  CHECK(unknown[0].find("'pt-BR'") != std::string::npos);
+  REQUIRE(c.catalogs.find_for("en-GB"));
+  CHECK(c.catalogs.find_for("en-GB")->info.tag == "en");
+  CHECK_FALSE(c.catalogs.find("en-GB"));
+  CHECK_FALSE(c.catalogs.find_for("pt-BR"));
+  const FormatContext fc = make_format_context(c.catalogs, "en-GB", "de");
+  CHECK(translate(fc, "a11y.button") == translate(make_format_context(c.catalogs, "en", "de"), "a11y.button"));
 }

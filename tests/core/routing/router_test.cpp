@@ -10,6 +10,7 @@
 
 #include "core/bundle/content_loader.h"
 #include "core/geo/geo.h"
+#include "core/import/map_compile.h"
 #include "core/routing/router.h"
 #include "support/reference_dijkstra.h"
 #include "support/test_support.h"
@@ -309,4 +310,22 @@ TEST_CASE("Aachen: a point beside a small island snaps to the connected network 
   }
   CHECK(beside_island >= 5);
   CHECK(farther_than_40 >= 1);  // the case the old 40 m rule left on its island ("not connected")
+}
+
+TEST_CASE("an island: no walk at all is known without a search, for both profiles", "[routing]") {
+  TempDir tmp;
+  MapCompileOptions o;
+  o.pbf = fixtures_dir() / "osm/island.osm";
+  o.out = tmp.path() / "island.kmap";
+  o.foot = foot_rules("MT");
+  compile_map(o);
+  Router r(load_map(o.out));
+  const GeoPoint mainland{35.9052, 14.405}, island{35.9302, 14.41};
+  CHECK(r.route(mainland, {35.9148, 14.415}, RouteProfile::foot));  // across the mainland's streets
+  for (const RouteProfile p : {RouteProfile::foot, RouteProfile::wheelchair}) {
+    CHECK_FALSE(r.route(mainland, island, p));
+    CHECK(r.last_failure == NoRoute::not_connected);
+    CHECK(r.last_settled == 0);
+  }
+  CHECK(r.route(island, {35.9300, 14.414}, RouteProfile::foot));  // on the island itself
 }
