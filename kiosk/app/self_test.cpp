@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/geo/geo.h"
+#include "core/routing/router.h"
 #include "core/sync/bundle_install.h"
 #include "text/layout.h"
 #include "ui/pictograms.h"
@@ -91,6 +93,29 @@ SelfTestLine pictograms_line(const ui::UiEnv& env) {
   return {"pictograms", Result::ok, fmt::format("{} pictograms (facts, controls, categories), all drawn", drawn)};
 }
 
+// Where each kiosk place joins the walking network: a place snapped onto the wrong street (a road under
+// a bridge, a courtyard) gives every route a detour, and is easiest to see on site.
+SelfTestLine snaps_line(const ui::UiEnv& env) {
+  const auto& b = env.content->bundle;
+  if (!env.map) return {"kiosk places", Result::skipped, "no map"};
+  Router router(env.map, static_cast<float>(b.max_walk_m));
+  std::vector<std::string> parts;
+  bool ok = true;
+  for (const KioskPlace& k : b.kiosks) {
+    const auto snap = router.snap(k.location, RouteProfile::foot);
+    if (!snap) {
+      ok = false;
+      parts.push_back(fmt::format("{}: no way within 1 km", k.id));
+      continue;
+    }
+    const auto name = env.map->name(env.map->route_edges[snap->edge].name_set, b.default_locale);
+    parts.push_back(fmt::format("{}: {:.0f} m to {} at {}", k.id, snap->distance_m, name.empty() ? "a path" : name,
+                                format_lat_lon(env.map->unproject(snap->point))));
+  }
+  if (parts.empty()) return {"kiosk places", Result::skipped, "the bundle names no kiosk places"};
+  return {"kiosk places", ok ? Result::ok : Result::failed, fmt::format("{}", fmt::join(parts, "; "))};
+}
+
 }  // namespace
 
 std::vector<SelfTestLine> run_self_test(const SelfTestFacts& f) {
@@ -120,14 +145,15 @@ std::vector<SelfTestLine> run_self_test(const SelfTestFacts& f) {
                                static_cast<double>(env.map->byte_size) / 1048576.0, env.map->route_nodes.size())});
   else
     out.push_back({"map", Result::failed, env.map_error});
+  out.push_back(snaps_line(env));
   if (!f.place_problem.empty())
     out.push_back({"kiosk place", Result::failed, f.place_problem});
   else
     out.push_back({"kiosk place", Result::ok,
-                   env.kiosk ? fmt::format("{} at {:.5f},{:.5f}, facing {:.0f}°",
-                                           env.kiosk->id.empty() ? "configured" : env.kiosk->id, env.here.lat,
-                                           env.here.lon, env.kiosk->heading_deg)
-                             : "the area's centre (no kiosk_id)"});
+                   env.kiosk
+                       ? fmt::format("{} at {}, facing {:.0f}°", env.kiosk->id.empty() ? "configured" : env.kiosk->id,
+                                     format_lat_lon(env.here), env.kiosk->heading_deg)
+                       : "the area's centre (no kiosk_id)"});
   out.push_back({"speech", f.synth ? Result::ok : Result::failed,
                  f.synth ? fmt::format("espeak-ng, voices for {} of {} languages", env.voices.size(), b.locales.size())
                          : "espeak-ng could not start"});

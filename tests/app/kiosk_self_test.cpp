@@ -17,6 +17,9 @@ TEST_CASE("self-test passes on the sample city, headless", "[app][self-test]") {
   for (const char* line : {"ok   fonts ar", "ok   fonts ta", "ok   fonts ti", "ok   fonts ckb", "(1 with emoji)",
                            "ok   pictograms", "ok   map", "skip touch", "ok   disk", "self-test passed"})
     CHECK_THAT(r.out, Catch::Contains(line));
+  // Where each kiosk place joins the walking network, named for the technician on site.
+  CHECK_THAT(r.out, Catch::Contains("ok   kiosk places") && Catch::Contains("hauptbahnhof: ") &&
+                        Catch::Contains("elisenbrunnen: ") && Catch::Contains(" N, 6.0"));
 }
 
 TEST_CASE("self-test fails on missing fonts and a kiosk place the bundle does not have", "[app][self-test]") {
@@ -49,7 +52,7 @@ TEST_CASE("the kiosk config places the kiosk, a place outside the city is refuse
                         (tmp.path() / "kiosk.yaml").string()});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Contains("at 50.77530,6.08390, facing 90°"));
+  CHECK_THAT(r.out, Catch::Contains("at 50.77530 N, 6.08390 E, facing 90°"));
   std::ofstream(tmp.path() / "kiosk.yaml") << "location: {lat: 52.52, lon: 13.40}\n";
   r = run_command({KIOSK_PATH, "--self-test", "--headless", "--bundle", sample_bundle().string(), "--config",
                    (tmp.path() / "kiosk.yaml").string()});
