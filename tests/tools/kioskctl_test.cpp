@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "kioskctl_run.h"
 #include "support/test_support.h"
 
@@ -160,4 +163,29 @@ TEST_CASE("render-text writes a PNG", "[kioskctl][text]") {
       kioskctl({"render-text", "--locale", "ta", "--size", "24", "--width", "300", "--png", png.string(), "தமிழ் க்ஷ"});
   CHECK(r.exit_code == 0);
   CHECK(read_text(png).substr(1, 3) == "PNG");
+}
+
+TEST_CASE(
+    "bench: a bundle outside the project gets its UI catalogs passed to the kiosk, and missing kiosk "
+    "figures fail the run",
+    "[kioskctl][bench]") {
+  TempDir tmp;
+  const fs::path dir = tmp.path() / "city";
+  fs::copy(fixtures_dir() / "bundles" / "valid", dir, fs::copy_options::recursive);
+  // A stand-in kiosk that records how it was called and measures nothing.
+  const fs::path fake = tmp.path() / "fake-kiosk.sh";
+  std::ofstream(fake) << "#!/bin/sh\necho \"$@\" > '" << (tmp.path() / "args.txt").string() << "'\n";
+  fs::permissions(fake, fs::perms::owner_all);
+  const auto r =
+      kioskctl({"bench", "--bundle", dir.string(), "--services", "50", "--kiosk", fake.string()}, tmp.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("no figures of the kiosk itself"));
+  CHECK_THAT(r.out, Catch::Contains("validate sample bundle"));  // the other figures are still printed
+  std::istringstream args(read_text(tmp.path() / "args.txt"));
+  std::string word, locales;
+  while (args >> word)
+    if (word == "--locales") args >> locales;
+  REQUIRE_FALSE(locales.empty());
+  CHECK(fs::exists(fs::path(locales) / "en.yaml"));
 }

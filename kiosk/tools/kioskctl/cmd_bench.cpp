@@ -50,6 +50,7 @@ struct BenchArgs {
   std::string locales;
   std::string json_out;
   std::string compare;
+  std::string kiosk;  // the kiosk program (default: next to kioskctl)
   int services = 10000;
 };
 
@@ -366,19 +367,24 @@ void bench_routing(const BenchArgs& a, const fs::path& locales, std::vector<Figu
 }
 
 // The kiosk itself, headless at 1920x1080 (software renderer): start-up and frame times, as its
-// --bench-json reports them. Nothing measured when the kiosk program is missing or fails.
-void bench_kiosk(const BenchArgs& a, std::vector<Figure>& figures) {
-  const auto kiosk = find_kiosk_binary();
-  if (!kiosk) return;
+// --bench-json reports them, with the same bundle and UI catalogs. Returns what went wrong when the
+// kiosk's figures are missing (no kiosk program, it failed, no figures written): the run then fails.
+std::string bench_kiosk(const BenchArgs& a, const fs::path& locales, std::vector<Figure>& figures) {
+  const auto kiosk = a.kiosk.empty() ? find_kiosk_binary() : std::optional<fs::path>(a.kiosk);
+  if (!kiosk) return "the kiosk program was not found next to kioskctl; give --kiosk";
   std::error_code ec;
   const fs::path json = fs::temp_directory_path() / fmt::format("kiosk-bench-{}.json", ::getpid());
-  const std::string cmd =
-      fmt::format("'{}' --headless --bundle '{}' --size 1920x1080 --now 2026-11-26T10:00 --bench-json '{}'",
-                  kiosk->string(), a.bundle, json.string());
-  if (std::system(cmd.c_str()) != 0) return;
+  fs::remove(json, ec);
+  const std::string cmd = fmt::format(
+      "'{}' --headless --bundle '{}' --locales '{}' --size 1920x1080 --now 2026-11-26T10:00 --bench-json '{}'",
+      kiosk->string(), a.bundle, locales.string(), json.string());
+  if (const int rc = std::system(cmd.c_str()); rc != 0)
+    return fmt::format("the kiosk failed (exit status {}): {}", rc, cmd);
   std::ifstream in(json);
   const auto j = nlohmann::json::parse(in, nullptr, false);
-  if (!j.is_discarded()) {
+  fs::remove(json, ec);
+  if (j.is_discarded() || !j.contains("frame_ms_p99")) return "the kiosk wrote no figures: " + cmd;
+  {
     add(figures, "kiosk: cold start to first frame", j.value("first_frame_ms", 0.0), "ms", "< 300 ms");
     add(figures, "kiosk: cold start to the map ready (loaded beside the first frames)", j.value("map_ready_ms", 0.0),
         "ms", "", "map_ready");
@@ -392,7 +398,7 @@ void bench_kiosk(const BenchArgs& a, std::vector<Figure>& figures) {
     add(figures, "kiosk: glyph atlas after the tour", j.value("atlas_mib", 0.0), "MiB", "< 40 MiB");
     add(figures, "kiosk: peak memory (RSS, map included)", j.value("peak_rss_mib", 0.0), "MiB", "< 150 MiB");
   }
-  fs::remove(json, ec);
+  return {};
 }
 
 // --compare: an earlier run's figures by key, so that a slowdown shows in review.
@@ -438,7 +444,12 @@ void write_json(const std::vector<Figure>& figures, const std::string& file) {
 }
 
 int run_bench(const BenchArgs& a) {
-  const fs::path locales = kiosk::locales_dir_for(a.locales, a.bundle).value_or("locales");
+  const auto found = kiosk::locales_dir_for(a.locales, a.bundle);
+  if (!found) {
+    fmt::print(stderr, "error: cannot find the UI catalogs (locales/*.yaml) for {}; give --locales DIR\n", a.bundle);
+    return exit_usage;
+  }
+  const fs::path locales = fs::absolute(*found);
   std::vector<Figure> figures;
   bench_validate_sample(a, locales, figures);
   bench_validate_large(a, locales, figures);
@@ -446,10 +457,14 @@ int run_bench(const BenchArgs& a) {
   bench_text(locales, figures);
   bench_search(a, locales, figures);
   bench_routing(a, locales, figures);
-  bench_kiosk(a, figures);
+  const std::string kiosk_problem = bench_kiosk(a, locales, figures);
   const auto before = read_earlier_run(a.compare);
   print_figures(figures, before, a.compare);
   if (!a.json_out.empty()) write_json(figures, a.json_out);
+  if (!kiosk_problem.empty()) {
+    fmt::print(stderr, "error: no figures of the kiosk itself: {}\n", kiosk_problem);
+    return exit_invalid;
+  }
   return exit_ok;
 }
 
@@ -464,6 +479,7 @@ void add_bench(CLI::App& app, Action& action) {
   cmd->add_option("--compare", args->compare, "an earlier run's --json file: show the change of every figure")
       ->check(CLI::ExistingFile);
   cmd->add_option("--services", args->services, "services in the large validation bundle")->capture_default_str();
+  cmd->add_option("--kiosk", args->kiosk, "the kiosk program (default: the one next to kioskctl)");
   cmd->callback([&action, args] { action = [args] { return run_bench(*args); }; });
 }
 
