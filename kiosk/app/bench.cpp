@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "ui/map_panel.h"
+
 namespace kiosk::app {
 
 namespace {
@@ -40,14 +42,11 @@ void map_frames(Kiosk& k, std::vector<double>& city, std::vector<double>& street
   if (!k.env->map) return;
   k.session.locale = "de";
   k.session.screen = ui::Screen::map;
-  const auto& h = k.env->map->header;
-  for (const float scale : {0.22f, 3.0f}) {
-    const auto here = k.env->map->project(k.env->here);
-    k.session.map_view = map::MapCamera{scale < 1 ? (h.min_x + h.max_x) / 2 : here.x,
-                                        scale < 1 ? (h.min_y + h.max_y) / 2 : here.y,
-                                        scale,
-                                        static_cast<float>(k.env->kiosk ? k.env->kiosk->heading_deg : 0.0),
-                                        {}};
+  const ImRect screen(ImVec2(0, 0), k.env->size);
+  // "Whole city": the bundle's whole area on screen, as far as the map screen zooms out.
+  const map::MapCamera whole = ui::camera_on_area(*k.env, screen);
+  for (const float scale : {whole.scale, 3.0f}) {
+    k.session.map_view = scale < 1 ? whole : ui::camera_at_kiosk(*k.env, screen, scale);
     for (int i = 0; i < 124; ++i) {
       k.session.map_view->cx += 1 / scale;
       k.frame(false, 1.f / 30);

@@ -213,7 +213,8 @@ struct SoakRun {
       if (k.env->map) {  // the whole city: the largest frames
         const auto& h = k.env->map->header;
         k.session.screen = ui::Screen::map;
-        k.session.map_view = map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}};
+        k.session.map_view =
+            map::MapCamera{(h.min_x + h.max_x) / 2, (h.min_y + h.max_y) / 2, 0.2f, 0, {}, map::min_scale};
         k.advance(1.0 / 30, false);
         k.session.map_view.reset();
       }

@@ -37,7 +37,7 @@ void MapCamera::visible_box(const ImVec4& r, float& min_x, float& min_y, float& 
 
 void zoom_at(MapCamera& c, ImVec2 at, float factor) {
   const kmap::Point before = c.to_world(at);
-  c.scale = std::clamp(c.scale * factor, min_scale, max_scale);
+  c.scale = std::clamp(c.scale * factor, std::min(c.lowest, min_scale), max_scale);
   const kmap::Point after = c.to_world(at);
   c.cx += before.x - after.x;
   c.cy += before.y - after.y;
@@ -63,8 +63,8 @@ void fit(MapCamera& c, float min_x, float min_y, float max_x, float max_y, const
       h = std::max(h, std::abs(x * si + y * co));
     }
   const float avail_w = std::max(1.0f, (r.z - r.x) / 2 - margin), avail_h = std::max(1.0f, (r.w - r.y) / 2 - margin);
-  c.scale =
-      std::clamp(std::min(w > 0 ? avail_w / w : max_scale, h > 0 ? avail_h / h : max_scale), min_scale, max_scale);
+  c.scale = std::clamp(std::min(w > 0 ? avail_w / w : max_scale, h > 0 ? avail_h / h : max_scale),
+                       std::min(c.lowest, min_scale), max_scale);
 }
 
 }  // namespace kiosk::map

@@ -13,6 +13,7 @@ struct MapCamera {
   float scale = 0.25f;    // screen pixels per metre
   float heading_deg = 0;  // compass direction that points up on the screen
   ImVec2 screen_center{960, 540};
+  float lowest = 0.08f;  // the smallest scale zooming out may reach: low enough that the whole area fits
 
   [[nodiscard]] ImVec2 to_screen(kmap::Point p) const;
   [[nodiscard]] kmap::Point to_world(ImVec2 s) const;
@@ -22,7 +23,7 @@ struct MapCamera {
   [[nodiscard]] int lod() const { return scale >= 0.9f ? 0 : scale >= 0.3f ? 1 : 2; }
 };
 
-inline constexpr float min_scale = 0.08f, max_scale = 8.0f;
+inline constexpr float min_scale = 0.08f, max_scale = 8.0f;  // min_scale: unless the area needs less
 
 // Keeps the screen point `at` over the same world point while zooming by `factor`.
 void zoom_at(MapCamera& c, ImVec2 at, float factor);

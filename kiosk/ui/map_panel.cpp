@@ -23,6 +23,21 @@ map::MapCamera camera_at_kiosk(const UiEnv& env, const ImRect& r, float scale) {
   return cam;
 }
 
+map::MapCamera camera_on_area(const UiEnv& env, const ImRect& r) {
+  map::MapCamera cam = camera_at_kiosk(env, r, map::min_scale);
+  if (!env.map) return cam;
+  const BoundingBox& a = env.content->bundle.area;
+  float x0 = env.map->header.min_x, y0 = env.map->header.min_y, x1 = env.map->header.max_x, y1 = env.map->header.max_y;
+  if (a.north > a.south && a.east > a.west) {
+    const kmap::Point sw = env.map->project({a.south, a.west}), ne = env.map->project({a.north, a.east});
+    x0 = sw.x, y0 = sw.y, x1 = ne.x, y1 = ne.y;
+  }
+  cam.lowest = 0;  // whatever the area needs
+  map::fit(cam, x0, y0, x1, y1, ImVec4(r.Min.x, r.Min.y, r.Max.x, r.Max.y), 20 * env.unit);
+  cam.lowest = std::min(cam.scale, map::min_scale);
+  return cam;
+}
+
 void draw_map_panel(UiEnv& env, const map::MapCamera& cam, const ImRect& r, const Route* route,
                     const std::string& highlight, bool all_markers, std::vector<map::MarkerHit>& hits,
                     const std::vector<ImRect>& keep_free) {

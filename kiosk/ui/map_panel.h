@@ -14,6 +14,10 @@ map::MapStyle map_style_for(const UiEnv& env);
 // A camera around the kiosk, turned so that up is the way the person faces.
 map::MapCamera camera_at_kiosk(const UiEnv& env, const ImRect& r, float scale);
 
+// A camera that shows the bundle's whole area (the map's extent when the bundle gives none) in r, turned
+// as camera_at_kiosk; its scale is how far the map screen lets a resident zoom out.
+map::MapCamera camera_on_area(const UiEnv& env, const ImRect& r);
+
 // Draws the map into r. `route` (may be null) is drawn over it; `highlight` marks one service; with
 // `all_markers` false only that one is shown (the way to one place). Appends the tappable markers to hits.
 // No label is placed over `keep_free` (the screen's buttons on the map).

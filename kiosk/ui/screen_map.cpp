@@ -49,6 +49,7 @@ void draw_map(UiEnv& env, Session& s, const ImRect&) {
   const bool over_map = r.Contains(io.MousePos) && !controls.Contains(io.MousePos);
   const ImVec2 move = drag_with_inertia(s.map_velocity, over_map && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.f),
                                         ImGui::IsMouseDown(ImGuiMouseButton_Left), io.MouseDelta, io.DeltaTime);
+  cam.lowest = camera_on_area(env, r).lowest;  // zooming out goes as far as the whole area
   if (move.x != 0 || move.y != 0) map::pan_by(cam, move);
   if (env.input.pinch_factor != 1.0f) map::zoom_at(cam, env.input.pinch_center, env.input.pinch_factor);
   if (over_map && io.MouseWheel != 0) map::zoom_at(cam, io.MousePos, std::pow(1.25f, io.MouseWheel));

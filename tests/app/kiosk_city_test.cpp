@@ -102,3 +102,33 @@ TEST_CASE("a place on an island: no walk at all, so the step-free answer does no
   CHECK(all.find("We found no way there on foot") != std::string::npos);
   CHECK(all.find("choose the walking route") == std::string::npos);
 }
+
+TEST_CASE("the map zooms out as far as the whole area of a large city, not further", "[app][city][map]") {
+  TempDir tmp;
+  const fs::path dir = tmp.path() / "islands";
+  // 36 km across: more than the 24 km the map's usual smallest scale shows on a 1920 px screen.
+  const auto made = run_command({KIOSKCTL_PATH, "city", "new", "--pbf", (fixtures_dir() / "osm/island.osm").string(),
+                                 "--name", "Malta", "--out", dir.string(), "--area", "35.78,14.18,36.08,14.58"});
+  INFO(made.out << made.err);
+  REQUIRE(made.exit_code == 0);
+  const std::vector<std::string> args = {"--bundle", dir.string(), "--locale", "en", "--screen", "map"};
+  const auto first = run_script({"wait 1", "state"}, args);
+  REQUIRE(first.result.exit_code == 0);
+  std::string tap;
+  for (const auto& ctl : first.states.at(0)["controls"])
+    if (ctl["icon"] == "zoom_out") {
+      const auto& b = ctl["box"];
+      tap = fmt::format("tap {} {}", (b[0].get<double>() + b[2].get<double>()) / 2,
+                        (b[1].get<double>() + b[3].get<double>()) / 2);
+    }
+  REQUIRE_FALSE(tap.empty());
+  std::vector<std::string> lines = {"wait 1"};
+  for (int i = 0; i < 12; ++i) lines.insert(lines.end(), {tap, "wait 0.4"});
+  lines.push_back("state");
+  const auto zoomed = run_script(lines, args);
+  REQUIRE(zoomed.result.exit_code == 0);
+  const double scale = zoomed.states.at(0)["map"]["view"]["scale"].get<double>();
+  // The whole area (about 36 x 33 km, turned as the kiosk faces) in the map below the top bar.
+  CHECK(scale < 0.08 * 0.75);
+  CHECK(scale > 0.01);
+}
