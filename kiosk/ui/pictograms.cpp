@@ -1,5 +1,6 @@
 #include "ui/pictograms.h"
 
+#include "core/hours/opening_hours.h"
 #include "text/text_imgui.h"
 
 namespace kiosk::ui {
@@ -58,15 +59,7 @@ float icon_texts(UiEnv& env, const std::vector<IconText>& items, ImVec2 pos, flo
 }
 
 const char* hours_pictogram(RuleState state) {
-  switch (state) {
-    case RuleState::open:
-      return "open";
-    case RuleState::closed:
-      return "closed";
-    case RuleState::unknown:
-      break;
-  }
-  return "unknown";
+  return rule_state_name(state).data();  // the pictograms are named as the states: open, closed, unknown
 }
 
 }  // namespace kiosk::ui

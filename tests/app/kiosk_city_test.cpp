@@ -14,6 +14,21 @@ using namespace kiosk;
 using namespace kiosk::test;
 namespace fs = std::filesystem;
 
+namespace {
+
+// A script line that taps the middle of the control showing `icon`; "" when the screen has none.
+std::string tap_on(const nlohmann::json& state, const std::string& icon) {
+  for (const auto& ctl : state["controls"])
+    if (ctl["icon"] == icon) {
+      const auto& b = ctl["box"];
+      return fmt::format("tap {} {}", (b[0].get<double>() + b[2].get<double>()) / 2,
+                         (b[1].get<double>() + b[3].get<double>()) / 2);
+    }
+  return {};
+}
+
+}  // namespace
+
 TEST_CASE("kioskctl city new: Munich's extract gives a valid bundle that routes and renders in de and ar",
           "[app][city]") {
   TempDir tmp;
@@ -84,13 +99,7 @@ TEST_CASE("a place on an island: no walk at all, so the step-free answer does no
                                          "--screen", "detail",     "--service", island};
   const auto first = run_script({"wait 1", "state"}, args);
   REQUIRE(first.result.exit_code == 0);
-  std::string tap;
-  for (const auto& ctl : first.states.at(0)["controls"])
-    if (ctl["icon"] == "step_free") {
-      const auto& b = ctl["box"];
-      tap = fmt::format("tap {} {}", (b[0].get<double>() + b[2].get<double>()) / 2,
-                        (b[1].get<double>() + b[3].get<double>()) / 2);
-    }
+  const std::string tap = tap_on(first.states.at(0), "step_free");
   REQUIRE_FALSE(tap.empty());
   const auto chosen = run_script({"wait 1", tap, "state"}, args);
   REQUIRE(chosen.result.exit_code == 0);
@@ -114,13 +123,7 @@ TEST_CASE("the map zooms out as far as the whole area of a large city, not furth
   const std::vector<std::string> args = {"--bundle", dir.string(), "--locale", "en", "--screen", "map"};
   const auto first = run_script({"wait 1", "state"}, args);
   REQUIRE(first.result.exit_code == 0);
-  std::string tap;
-  for (const auto& ctl : first.states.at(0)["controls"])
-    if (ctl["icon"] == "zoom_out") {
-      const auto& b = ctl["box"];
-      tap = fmt::format("tap {} {}", (b[0].get<double>() + b[2].get<double>()) / 2,
-                        (b[1].get<double>() + b[3].get<double>()) / 2);
-    }
+  const std::string tap = tap_on(first.states.at(0), "zoom_out");
   REQUIRE_FALSE(tap.empty());
   std::vector<std::string> lines = {"wait 1"};
   for (int i = 0; i < 12; ++i) lines.insert(lines.end(), {tap, "wait 0.4"});
