@@ -27,6 +27,8 @@ echo "== soak: $soak_minutes min, seed $seed (in the background)"
   --soak-max-growth "$soak_max_growth" > build/release/soak.log 2>&1 &
 soak_pid=$!
 
+# The sanitizer suite leaves out only the end-to-end metropolis.sh test (3 minutes under ASan: the same
+# replicate and routing code runs under ASan in its own tests; the release suite runs it whole).
 echo "== asan: configure, build, test"
 cmake --preset asan
 cmake --build --preset asan
