@@ -80,6 +80,34 @@ std::vector<ZoneRow> read_zone_table(const fs::path& file) {
   return rows;
 }
 
+// The row nearest to p among those `wanted` accepts; null when it accepts none.
+template <typename Wanted>
+const ZoneRow* nearest_zone(const std::vector<ZoneRow>& rows, GeoPoint p, Wanted wanted) {
+  const ZoneRow* best = nullptr;
+  double best_m = 0;
+  for (const ZoneRow& z : rows) {
+    if (z.countries.empty() || !wanted(z)) continue;
+    const double m = distance_m(p, z.at);
+    if (!best || m < best_m) best = &z, best_m = m;
+  }
+  return best;
+}
+
+// Zones whose first country is this one first (Europe/Berlin, not Europe/Zurich for Büsingen).
+std::string zone_for(const std::vector<ZoneRow>& rows, const std::string& country, GeoPoint near) {
+  const ZoneRow* z = nearest_zone(rows, near, [&](const ZoneRow& r) { return r.countries.front() == country; });
+  if (!z)
+    z = nearest_zone(rows, near, [&](const ZoneRow& r) {
+      return std::find(r.countries.begin(), r.countries.end(), country) != r.countries.end();
+    });
+  return z ? z->zone : std::string();
+}
+
+std::string country_of_nearest_zone(const std::vector<ZoneRow>& rows, GeoPoint p) {
+  const ZoneRow* z = nearest_zone(rows, p, [](const ZoneRow&) { return true; });
+  return z ? z->countries.front() : std::string();
+}
+
 // What one pass over the extract tells about the city.
 struct ExtractFacts {
   osmium::Box header_box;
@@ -171,7 +199,8 @@ std::string tag_of(const std::map<std::string, std::string>& tags, const char* k
 
 // The country, and how we know it: the boundary's own code, the one country boundary in the extract, most
 // addresses, else the nearest time zone's country.
-std::pair<std::string, std::string> find_country(const ExtractFacts& f, const fs::path& zone_table, GeoPoint centre) {
+std::pair<std::string, std::string> find_country(const ExtractFacts& f, const std::vector<ZoneRow>& zones,
+                                                 GeoPoint centre) {
   for (const char* key : {"ISO3166-1:alpha2", "ISO3166-1"})
     if (const std::string v = tag_of(f.boundary_tags, key); v.size() == 2)
       return {v, "the boundary's " + std::string(key)};
@@ -183,7 +212,7 @@ std::pair<std::string, std::string> find_country(const ExtractFacts& f, const fs
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
     return {most->first, fmt::format("addr:country of {} addresses", most->second)};
   }
-  return {nearest_zone_country(zone_table, centre), "the nearest time zone (no country tags in the data)"};
+  return {country_of_nearest_zone(zones, centre), "the nearest time zone (no country tags in the data)"};
 }
 
 std::vector<std::string> catalog_locales(const fs::path& dir) {
@@ -225,31 +254,11 @@ void write_bundle_yaml(const fs::path& file, const CityStarterOptions& o, const 
 }  // namespace
 
 std::string time_zone_for(const fs::path& zone_table, const std::string& country, GeoPoint near) {
-  const auto rows = read_zone_table(zone_table);
-  for (const bool first_only : {true, false}) {
-    const ZoneRow* best = nullptr;
-    double best_m = 0;
-    for (const ZoneRow& z : rows) {
-      const bool listed = first_only ? (!z.countries.empty() && z.countries.front() == country)
-                                     : std::find(z.countries.begin(), z.countries.end(), country) != z.countries.end();
-      if (!listed) continue;
-      const double m = distance_m(near, z.at);
-      if (!best || m < best_m) best = &z, best_m = m;
-    }
-    if (best) return best->zone;
-  }
-  return {};
+  return zone_for(read_zone_table(zone_table), country, near);
 }
 
 std::string nearest_zone_country(const fs::path& zone_table, GeoPoint p) {
-  const auto rows = read_zone_table(zone_table);
-  const ZoneRow* best = nullptr;
-  double best_m = 0;
-  for (const ZoneRow& z : rows) {
-    const double m = distance_m(p, z.at);
-    if (!z.countries.empty() && (!best || m < best_m)) best = &z, best_m = m;
-  }
-  return best ? best->countries.front() : std::string();
+  return country_of_nearest_zone(read_zone_table(zone_table), p);
 }
 
 std::string likely_language(const std::string& country) {
@@ -285,8 +294,9 @@ CityStarterReport make_city_starter(const CityStarterOptions& o) {
   }
   const GeoPoint centre{(r.area.south + r.area.north) / 2, (r.area.west + r.area.east) / 2};
 
-  std::tie(r.country, r.country_from) = find_country(facts, o.zone_table, centre);
-  r.timezone = time_zone_for(o.zone_table, r.country, centre);
+  const auto zones = read_zone_table(o.zone_table);
+  std::tie(r.country, r.country_from) = find_country(facts, zones, centre);
+  r.timezone = zone_for(zones, r.country, centre);
   if (r.timezone.empty()) throw std::runtime_error("no time zone found for country " + r.country);
   const std::string region = tag_of(facts.boundary_tags, "ISO3166-2");
   r.holiday_region = region.rfind(r.country + "-", 0) == 0 ? region : r.country;
