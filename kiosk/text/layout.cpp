@@ -186,6 +186,16 @@ Shaped shape(FontSet& fonts, const Prepared& p, const std::vector<UBiDiLevel>& l
     UErrorCode sc_status = U_ZERO_ERROR;
     const UScriptCode raw = uscript_getScript(c, &sc_status);
     const bool joins = is_mark(c);
+    // Invisible characters (a line break, a bidi isolate, a joiner) never choose a font: some symbol font
+    // has a glyph for U+000A or U+2066, and the digits after them would stay in it (a postcode after a
+    // line break came out in Noto Sans Symbols 2). They take the current font and leave it current.
+    const bool invisible_cp = u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_iscntrl(c);
+    if (f < 0 && invisible_cp) {
+      f = prev >= 0 ? prev : (chain.empty() ? 0 : chain.front());
+      for (std::size_t k = 0; k < n; ++k) font[i + k] = f;
+      i += n;
+      continue;
+    }
     if (f < 0 && prev >= 0 && prev != emoji_font &&
         (joins || (raw == USCRIPT_COMMON && fonts.has_glyph(prev, static_cast<char32_t>(c)))))
       f = prev;
@@ -236,7 +246,7 @@ Shaped shape(FontSet& fonts, const Prepared& p, const std::vector<UBiDiLevel>& l
       // A character given to a font that lacks it after all (an emoji newer than the colour font): a box.
       const std::size_t c = info[g].cluster;
       if (info[g].codepoint == 0 && !missing[c] &&
-          !u_hasBinaryProperty(cp_at(s, c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+          !u_hasBinaryProperty(cp_at(s, c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) && !u_iscntrl(cp_at(s, c)))
         missing[c] = true;
     }
     out.runs.push_back(std::move(run));

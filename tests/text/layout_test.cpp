@@ -53,6 +53,17 @@ TEST_CASE("fallback is per character: digits in Hebrew come from another font", 
   CHECK(p.missing_glyphs == 0);
 }
 
+TEST_CASE("a line break or a bidi isolate never chooses a font for the text after it", "[text]") {
+  // Noto Sans Symbols 2 has glyphs for U+000A and U+2066: a postcode after them once came out in it.
+  for (const char* text : {"Markt 1\n\u206652062\u2069 Aachen", "\u206652062\u2069 Aachen",
+                           "+49 241\n\u2066+49 30\u2069", "a\u200b1\u2060 2\u00ad3"}) {
+    const auto p = lay(text, "de");
+    for (const auto& l : p.lines)
+      for (const auto& r : l.runs) CHECK(test::font_file(r) == "NotoSans-Regular.ttf");
+    CHECK(p.missing_glyphs == 0);
+  }
+}
+
 TEST_CASE("numbers isolated with LRI/PDI keep their order inside Arabic", "[text]") {
   const std::string text = "اتصل على \u2066+49 241 123456\u2069";
   const auto p = lay(text, "ar");
