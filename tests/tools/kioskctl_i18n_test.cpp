@@ -1,11 +1,14 @@
-// kioskctl i18n coverage as translators and scripts use it: the table, the JSON and exit codes.
+// kioskctl i18n coverage as translators and scripts use it: the table, the JSON and exit codes; i18n template
+// for a new language.
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/i18n/i18n_catalog.h"
 #include "kioskctl_run.h"
 #include "support/test_support.h"
 
@@ -136,4 +139,145 @@ TEST_CASE("i18n coverage: an invalid bundle exits 1, bad arguments exit 2", "[ki
   const auto found = kioskctl({"i18n", "coverage", "--bundle", dir.string()});
   CHECK(found.exit_code == 0);
   CHECK(found.err.find("give --locales DIR") == std::string::npos);
+}
+
+namespace {
+
+// The shipped UI catalogs without Portuguese, for making a Portuguese template next to them.
+fs::path locales_without_pt(const fs::path& to) {
+  fs::create_directories(to);
+  for (const auto& e : fs::directory_iterator(locales_dir()))
+    if (e.path().filename() != "pt.yaml") fs::copy_file(e.path(), to / e.path().filename());
+  return to;
+}
+
+// Message keys in the order a catalog file writes them.
+std::vector<std::string> keys_in_order(const fs::path& file) {
+  std::vector<std::string> keys;
+  bool in_messages = false;
+  for (const auto& line : non_empty_lines(read_text(file))) {
+    if (line == "messages:") in_messages = true;
+    if (!in_messages || line.rfind("  ", 0) != 0 || line[2] == '#' || line[2] == ' ') continue;
+    keys.push_back(line.substr(2, line.find(':') - 2));
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("i18n template: Maltese and Portuguese catalogs with every English key, ready to translate",
+          "[kioskctl][i18n][template]") {
+  TempDir tmp;
+  const fs::path locales = tmp.path() / "locales";
+  fs::create_directories(locales);
+  fs::copy_file(locales_dir() / "en.yaml", locales / "en.yaml");
+  const auto mt = kioskctl({"i18n", "template", "--locale", "mt", "--locales", locales.string()});
+  INFO(mt.out << mt.err);
+  REQUIRE(mt.exit_code == 0);
+  CHECK(mt.out.find("wrote " + (locales / "mt.yaml").string() + " for Maltese, Malti") != std::string::npos);
+  // --out: anywhere, the English source still from --locales
+  const auto pt = kioskctl({"i18n", "template", "--locale", "pt", "--out", (locales / "pt.yaml").string(), "--locales",
+                            locales_dir().string()});
+  INFO(pt.out << pt.err);
+  REQUIRE(pt.exit_code == 0);
+
+  kiosk::Diagnostics diags;
+  const kiosk::Catalogs cats = kiosk::load_catalogs(locales, diags);
+  for (const auto& d : diags.items) UNSCOPED_INFO(kiosk::format_diagnostic(d));
+  CHECK(diags.items.empty());
+  const auto* en = cats.find("en");
+  REQUIRE(en);
+  const auto* m = cats.find("mt");
+  REQUIRE(m);
+  CHECK(m->info.native_name == "Malti");
+  CHECK(m->info.english_name == "Maltese");
+  CHECK_FALSE(m->info.rtl);
+  CHECK(m->info.script == "Latn");
+  CHECK(m->info.numbering == "latn");
+  CHECK_FALSE(m->info.reviewed);
+  CHECK(m->info.reviewers.empty());
+  const auto* p = cats.find("pt");
+  REQUIRE(p);
+  CHECK(p->info.native_name == "Português");
+  CHECK(p->info.english_name == "Portuguese");
+  CHECK(p->info.script == "Latn");
+  for (const auto* cat : {m, p}) {
+    INFO(cat->info.tag);
+    CHECK(cat->messages.empty());  // every message "": not translated yet
+    CHECK(cat->untranslated.size() == en->messages.size());
+    for (const auto& [key, msg] : en->messages) CHECK(cat->untranslated.count(key) == 1);
+  }
+  // The English order, each message under its English text; plurals name the language's CLDR forms.
+  const std::string text = read_text(locales / "mt.yaml");
+  CHECK(keys_in_order(locales / "mt.yaml") == keys_in_order(locales_dir() / "en.yaml"));
+  CHECK(text.find("  # en: Touch the screen to start\n  attract.touch_to_start: \"\"\n") != std::string::npos);
+  CHECK(text.find("  # en: {count, plural, =0 {No places found} one {# place} other {# places}}\n"
+                  "  # plural forms of Maltese: one, two, few, many, other") != std::string::npos);
+  CHECK(text.find("  # select: keep the keys ahead, left, right, behind, other as they are") != std::string::npos);
+  CHECK(read_text(locales / "pt.yaml").find("# plural forms of Portuguese: one, ") != std::string::npos);
+
+  // i18n check: every empty message is a warning, not an error
+  const auto check = kioskctl({"i18n", "check", "--locales", locales.string()});
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find("warning: message 'nav.back' of locale 'mt' is not translated yet") != std::string::npos);
+  CHECK(check.err.find(fmt::format("3 locales: 0 errors, {} warnings", 2 * en->messages.size())) != std::string::npos);
+}
+
+TEST_CASE("i18n template: an unknown language or an existing file is refused", "[kioskctl][i18n][template]") {
+  TempDir tmp;
+  const fs::path locales = tmp.path() / "locales";
+  fs::create_directories(locales);
+  fs::copy_file(locales_dir() / "en.yaml", locales / "en.yaml");
+  for (const char* bad : {"xx", "en_GB", "tlh", "pt-XX", "und"}) {
+    INFO(bad);
+    const auto r = kioskctl({"i18n", "template", "--locale", bad, "--locales", locales.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(non_empty_lines(r.err).size() == 1);
+    CHECK(r.err.rfind(std::string("error: --locale '") + bad + "'", 0) == 0);
+  }
+  CHECK(kioskctl({"i18n", "template", "--locales", locales.string()}).exit_code == 2);  // --locale is required
+  CHECK(std::distance(fs::directory_iterator(locales), fs::directory_iterator()) == 1);
+
+  std::ofstream(locales / "mt.yaml") << "# half translated\n";
+  const auto again = kioskctl({"i18n", "template", "--locale", "mt", "--locales", locales.string()});
+  CHECK(again.exit_code == 1);
+  CHECK(again.err == "error: " + (locales / "mt.yaml").string() +
+                         " exists; give --force to replace it (its translations would be lost)\n");
+  CHECK(read_text(locales / "mt.yaml") == "# half translated\n");
+  const auto forced = kioskctl({"i18n", "template", "--locale", "mt", "--locales", locales.string(), "--force"});
+  CHECK(forced.exit_code == 0);
+  CHECK(read_text(locales / "mt.yaml").find("native_name: \"Malti\"") != std::string::npos);
+}
+
+TEST_CASE("i18n template: a bundle offering an untranslated language is valid, coverage counts it as missing",
+          "[kioskctl][i18n][template]") {
+  TempDir tmp;
+  const fs::path locales = locales_without_pt(tmp.path() / "locales");
+  REQUIRE(kioskctl({"i18n", "template", "--locale", "pt", "--locales", locales.string()}).exit_code == 0);
+  const fs::path dir = sample_without_two_arabic_texts(tmp.path() / "aachen");
+  std::string bundle = read_text(dir / "bundle.yaml");
+  const std::string offered = "locales: [de, en, ar, fa, ckb, ku, tr, uk, ru, ti, ta, fr]";
+  REQUIRE(bundle.find(offered) != std::string::npos);
+  bundle.replace(bundle.find(offered), offered.size(),
+                 "locales: [de, en, ar, fa, ckb, ku, tr, uk, ru, ti, ta, fr, pt]");
+  std::ofstream(dir / "bundle.yaml", std::ios::binary) << bundle;
+
+  const auto v = kioskctl({"validate", dir.string(), "--locales", locales.string()});
+  INFO(v.err);
+  CHECK(v.exit_code == 0);
+  CHECK(v.err.find(" 0 errors") != std::string::npos);
+  CHECK(v.err.find("is not translated yet") != std::string::npos);
+
+  const auto r = kioskctl({"i18n", "coverage", "--bundle", dir.string(), "--locales", locales.string(), "--json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["locales"].size() == 13);
+  const auto& pt = doc["locales"][12];
+  CHECK(pt["locale"] == "pt");
+  CHECK(pt["ui"]["translated"] == 0);
+  CHECK(pt["ui"]["share"] == 0.0);
+  CHECK(pt["ui"]["missing"].size() == pt["ui"]["total"].get<std::size_t>());
+  CHECK(pt["ui"]["missing"][0] == "a11y.button");  // sorted
+  CHECK(doc["locales"][0]["ui"]["missing"].empty());
 }

@@ -25,7 +25,7 @@ UiCoverage ui_coverage(const LocaleCatalog& source, const LocaleCatalog* cat) {
     const Message* msg = nullptr;
     if (cat)
       if (auto it = cat->messages.find(key); it != cat->messages.end() && it->second.format) msg = &it->second;
-    if (!msg) {  // the kiosk falls back for this one
+    if (!msg) {  // the kiosk falls back for this one (an empty text is in cat->untranslated, not here)
       ui.missing.push_back(key);
       continue;
     }

@@ -6,8 +6,9 @@
 // Content: the texts content_translation_coverage() counts (title, kiosk and category names, service
 // names, descriptions, address and fee notes, announcement texts), without an `und` value; translated for
 // locale L when the text has L itself. UI: the keys of the source catalog (en); translated for L when
-// locales/L.yaml has the key with a usable pattern. A message equal to the source counts as translated
-// ("OK", "Wi-Fi" and place-holder-only messages are legitimately the same) and is listed apart.
+// locales/L.yaml has the key with a usable pattern (an empty one, "", is not translated yet). A message
+// equal to the source counts as translated ("OK", "Wi-Fi" and place-holder-only messages are legitimately
+// the same) and is listed apart.
 
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ namespace kiosk {
 struct UiCoverage {
   std::size_t total = 0;  // keys of the source catalog
   std::size_t translated = 0;
-  std::vector<std::string> missing;         // absent or not valid MessageFormat, sorted
+  std::vector<std::string> missing;         // absent, empty ("") or not valid MessageFormat, sorted
   std::vector<std::string> same_as_source;  // counted as translated, sorted; empty for the source locale
 };
 

@@ -71,8 +71,15 @@ void read_catalog(const ReadContext& ctx, LocaleCatalog& cat) {
   const icu::Locale locale(formatting_locale_id(cat.info).c_str());
   for (const auto& kv : msgs) {
     auto key = read_string(ctx, kv.first, "a message key", limits::max_id);
+    if (!key) continue;
+    if (kv.second.IsScalar() && kv.second.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
+      // "": not translated yet; `i18n check` says so and lookups fall back
+      if (cat.messages.count(*key) || !cat.untranslated.emplace(*key, ctx.pos(kv.second)).second)
+        ctx.diags.error(ctx.pos(kv.first), "duplicate-key", fmt::format("message '{}' appears twice", *key));
+      continue;
+    }
     auto text = read_string(ctx, kv.second, "a message", limits::max_description);
-    if (!key || !text) continue;
+    if (!text) continue;
     Message msg;
     msg.pattern = *text;
     msg.pos = ctx.pos(kv.second);
@@ -87,7 +94,7 @@ void read_catalog(const ReadContext& ctx, LocaleCatalog& cat) {
     } else {
       msg.format = std::move(format);
     }
-    if (!cat.messages.emplace(*key, std::move(msg)).second)
+    if (cat.untranslated.count(*key) || !cat.messages.emplace(*key, std::move(msg)).second)
       ctx.diags.error(ctx.pos(kv.first), "duplicate-key", fmt::format("message '{}' appears twice", *key));
   }
 }

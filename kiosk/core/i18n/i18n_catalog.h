@@ -38,6 +38,9 @@ struct LocaleCatalog {
   LocaleInfo info;
   SourcePos pos;
   std::map<std::string, Message, std::less<>> messages;
+  // Keys written with an empty text (`key: ""`, as `kioskctl i18n template` writes them): not translated
+  // yet. Kept out of `messages`, so that lookups fall back along the chain as for a missing key.
+  std::map<std::string, SourcePos, std::less<>> untranslated;
 };
 
 struct Catalogs {
@@ -50,7 +53,7 @@ struct Catalogs {
 };
 
 // Loads every *.yaml in dir. Syntax errors of MessageFormat patterns are reported; such a message is kept
-// (for `i18n check`) but never used.
+// (for `i18n check`) but never used. An empty message goes to `untranslated`, not to `messages`.
 Catalogs load_catalogs(const std::filesystem::path& dir, Diagnostics& diags);
 
 // Named argument of a message. Times and dates are formatted by their owners (in the bundle's time zone)

@@ -64,10 +64,29 @@ void check_catalogs(const Catalogs& catalogs, Diagnostics& diags) {
   }
   for (const auto& cat : catalogs.locales) {
     const std::set<std::string> forms = cldr_plural_forms(cat.info);
+    // A message not translated yet is shown in the next locale of the chain, finally in English: a gap for
+    // translators (as `i18n coverage` counts it), not a fault. English itself has nothing to fall back to.
+    for (const auto& [key, pos] : cat.untranslated) {
+      auto src = source->messages.find(key);
+      if (&cat == source)
+        diags.error(pos, "untranslated-message", fmt::format("message '{}' of the English source is empty", key),
+                    "write its text: every other locale falls back to it");
+      else if (src == source->messages.end())
+        diags.warning(pos, "extra-message", fmt::format("message '{}' is not in the English source catalog", key),
+                      "remove it, or add it to locales/en.yaml first");
+      else
+        diags.warning(pos, "untranslated-message",
+                      fmt::format("message '{}' of locale '{}' is not translated yet; the kiosk shows it in the "
+                                  "fallback language",
+                                  key, cat.info.tag),
+                      fmt::format("translate: \"{}\"", src->second.pattern));
+    }
     for (const auto& [key, src] : source->messages) {
-      if (!cat.messages.count(key))
-        diags.error(cat.pos, "missing-message", fmt::format("locale '{}' has no message '{}'", cat.info.tag, key),
-                    fmt::format("translate: \"{}\"", src.pattern));
+      if (!cat.messages.count(key) && !cat.untranslated.count(key))
+        diags.warning(cat.pos, "missing-message",
+                      fmt::format("locale '{}' has no message '{}'; the kiosk shows it in the fallback language",
+                                  cat.info.tag, key),
+                      fmt::format("translate: \"{}\"", src.pattern));
     }
     for (const auto& [key, msg] : cat.messages) {
       auto src = source->messages.find(key);

@@ -49,18 +49,20 @@ TEST_CASE("a regional locale uses its language's UI strings (en-GB shows en), an
   const auto dir = tmp.path() / "b";
   std::filesystem::copy(test::fixtures_dir() / "bundles" / "valid", dir, std::filesystem::copy_options::recursive);
   std::string yaml = test::read_text(dir / "bundle.yaml");
-  yaml.replace(yaml.find("locales: [de, en, ar]"), 21, "locales: [de, en, ar, en-GB, pt-BR]");
+  yaml.replace(yaml.find("locales: [de, en, ar]"), 21, "locales: [de, en, ar, en-GB, pt-BR, mt-MT]");
   std::ofstream(dir / "bundle.yaml") << yaml;
   const Content c = load_content(dir, test::locales_dir());
   std::vector<std::string> unknown;
   for (const auto& d : c.diags.items)
     if (d.rule == "unknown-locale") unknown.push_back(d.message);
-  REQUIRE(unknown.size() == 1);  // pt-BR: no pt catalog
-  CHECK(unknown[0].find("'pt-BR'") != std::string::npos);
+  REQUIRE(unknown.size() == 1);  // mt-MT: no mt catalog
+  CHECK(unknown[0].find("'mt-MT'") != std::string::npos);
   REQUIRE(c.catalogs.find_for("en-GB"));
   CHECK(c.catalogs.find_for("en-GB")->info.tag == "en");
   CHECK_FALSE(c.catalogs.find("en-GB"));
-  CHECK_FALSE(c.catalogs.find_for("pt-BR"));
+  REQUIRE(c.catalogs.find_for("pt-BR"));
+  CHECK(c.catalogs.find_for("pt-BR")->info.tag == "pt");
+  CHECK_FALSE(c.catalogs.find_for("mt-MT"));
   const FormatContext fc = make_format_context(c.catalogs, "en-GB", "de");
   CHECK(translate(fc, "a11y.button") == translate(make_format_context(c.catalogs, "en", "de"), "a11y.button"));
 }

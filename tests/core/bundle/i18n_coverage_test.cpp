@@ -142,3 +142,23 @@ TEST_CASE("i18n coverage of UI strings: absent keys are missing, keys equal to E
   CHECK(cov.locales[1].ui.translated == keys);
   CHECK(cov.locales[1].ui.missing.empty());
 }
+
+TEST_CASE("i18n coverage of UI strings: an empty message is missing, and the kiosk falls back for it",
+          "[i18n][coverage][untranslated]") {
+  test::TempDir tmp;
+  const fs::path locales = tmp.path() / "locales";
+  fs::copy(test::locales_dir(), locales);
+  edit(locales / "ar.yaml", "  nav.back: \"رجوع\"\n", "  nav.back: \"\"\n");
+  Diagnostics diags;
+  const Catalogs catalogs = load_catalogs(locales, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  Bundle b;
+  b.default_locale = "de";
+  b.locales = {"ar"};
+  const I18nCoverage cov = i18n_coverage(b, catalogs);
+  REQUIRE(cov.locales.size() == 1);
+  const std::size_t keys = catalogs.find("en")->messages.size();
+  CHECK(cov.locales[0].ui.translated == keys - 1);
+  CHECK(cov.locales[0].ui.missing == std::vector<std::string>{"nav.back"});
+  CHECK(translate(make_format_context(catalogs, "ar", "de"), "nav.back") == "Zurück");
+}

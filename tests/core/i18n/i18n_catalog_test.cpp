@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "support/test_support.h"
@@ -132,4 +134,63 @@ TEST_CASE("locale metadata: native names, direction and review status", "[i18n][
     CHECK_FALSE(c.info.native_name.empty());
     CHECK_FALSE(c.info.reviewed);  // written by developers: draft until native speakers review them
   }
+}
+
+TEST_CASE("an empty message is not translated yet: lookups fall back along the chain, never show it",
+          "[i18n][untranslated]") {
+  test::TempDir tmp;
+  std::filesystem::copy_file(test::fixtures_dir() / "locales" / "en.yaml", tmp.path() / "en.yaml");
+  std::ofstream(tmp.path() / "de.yaml")
+      << "locale: {tag: de, native_name: Deutsch, english_name: German, direction: ltr, script: Latn, status: draft}\n"
+         "messages:\n  items: \"{n, plural, one {# Sache} other {# Sachen}}\"\n  greeting: \"\"\n  only.en: \"\"\n";
+  std::ofstream(tmp.path() / "de-AT.yaml")
+      << "locale: {tag: de-AT, native_name: Österreichisches Deutsch, english_name: Austrian German, "
+         "direction: ltr, script: Latn, status: draft}\n"
+         "messages:\n  items: \"\"\n  greeting: Servus {name}\n  only.en: \"  \"\n";
+  Diagnostics diags;
+  const Catalogs cats = load_catalogs(tmp.path(), diags);
+  for (const auto& d : diags.items) UNSCOPED_INFO(format_diagnostic(d));
+  CHECK(diags.items.empty());
+  const auto* de = cats.find("de");
+  REQUIRE(de);
+  CHECK(de->messages.count("greeting") == 0);
+  REQUIRE(de->untranslated.count("greeting") == 1);
+  CHECK(de->untranslated.at("greeting").line == 4);
+  CHECK(de->untranslated.at("greeting").col == 13);
+
+  const auto de_ctx = make_format_context(cats, "de", "de");
+  CHECK(translate(de_ctx, "greeting", {{"name", std::string("Lina")}}) == "Hello Lina");  // en
+  CHECK(translate(de_ctx, "only.en") == "Only in English");
+  CHECK(translate(de_ctx, "items", {{"n", std::int64_t{2}}}) == "2 Sachen");
+  const auto at_ctx = make_format_context(cats, "de-AT", "en");
+  CHECK(translate(at_ctx, "items", {{"n", std::int64_t{2}}}) == "2 Sachen");  // its parent, de
+  CHECK(translate(at_ctx, "greeting", {{"name", std::string("Lina")}}) == "Servus Lina");
+  CHECK(translate(at_ctx, "only.en") == "Only in English");  // blank is empty too: de has none, so en
+
+  // The same key twice, once empty, once not: reported.
+  std::ofstream(tmp.path() / "de.yaml")
+      << "locale: {tag: de, native_name: Deutsch, english_name: German, direction: ltr, script: Latn, status: draft}\n"
+         "messages:\n  greeting: \"\"\n  greeting: Hallo {name}\n";
+  Diagnostics twice;
+  load_catalogs(tmp.path(), twice);
+  CHECK(std::any_of(twice.items.begin(), twice.items.end(), [](const Diagnostic& d) {
+    return d.rule == "duplicate-key" && d.message == "message 'greeting' appears twice";
+  }));
+}
+
+TEST_CASE("shipped Portuguese: a draft by developers with Portuguese plural forms", "[i18n][shipped]") {
+  const Catalogs cats = shipped_catalogs();
+  const auto* pt = cats.find("pt");
+  REQUIRE(pt);
+  CHECK(pt->info.native_name == "Português");
+  CHECK(pt->info.script == "Latn");
+  CHECK_FALSE(pt->info.rtl);
+  CHECK_FALSE(pt->info.reviewed);
+  CHECK(pt->untranslated.empty());
+  const auto ctx = make_format_context(cats, "pt", "de");
+  CHECK(translate(ctx, "detail.walk", {{"minutes", std::int64_t{1}}}) == "1 minuto a pé");
+  CHECK(translate(ctx, "detail.walk", {{"minutes", std::int64_t{25}}}) == "25 minutos a pé");
+  CHECK(translate(ctx, "list.count", {{"count", std::int64_t{0}}}) == "Nenhum lugar encontrado");
+  CHECK(translate(ctx, "route.depart", {{"side", std::string("left")}, {"street", std::string("Rua das Flores")}}) ==
+        "Siga para a sua esquerda por Rua das Flores");
 }

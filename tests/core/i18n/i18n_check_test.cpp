@@ -63,3 +63,39 @@ TEST_CASE("the shipped catalogs pass i18n check cleanly", "[i18n][check][shipped
   for (const auto& d : diags.items) UNSCOPED_INFO(format_diagnostic(d));
   CHECK(diags.items.empty());
 }
+
+TEST_CASE("i18n check: an empty or missing message is a warning that names it, an empty English one an error",
+          "[i18n][check][untranslated]") {
+  test::TempDir tmp;
+  std::filesystem::copy_file(test::fixtures_dir() / "locales" / "en.yaml", tmp.path() / "en.yaml");
+  std::ofstream(tmp.path() / "de.yaml")
+      << "locale: {tag: de, native_name: Deutsch, english_name: German, direction: ltr, script: Latn, status: draft}\n"
+         "messages:\n  items: \"{n, plural, one {# Sache} other {# Sachen}}\"\n  greeting: \"\"\n  gone: \"\"\n";
+  Diagnostics diags;
+  check_catalogs(load_catalogs(tmp.path(), diags), diags);
+  std::vector<std::string> lines;
+  for (const auto& d : diags.items) lines.push_back(format_diagnostic(d));
+  for (const auto& l : lines) UNSCOPED_INFO(l);
+  CHECK_FALSE(diags.has_errors());
+  const std::string de = tmp.path().generic_string() + "/de.yaml";
+  auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  CHECK(has(de + ":4:13: warning: message 'greeting' of locale 'de' is not translated yet; the kiosk shows it in "
+                 "the fallback language; translate: \"Hello {name}\""));
+  CHECK(has(de + ":1:1: warning: locale 'de' has no message 'only.en'; the kiosk shows it in the fallback "
+                 "language; translate: \"Only in English\""));
+  CHECK(has(de + ":5:9: warning: message 'gone' is not in the English source catalog; remove it, or add it to "
+                 "locales/en.yaml first"));
+  CHECK(lines.size() == 3);
+
+  std::ofstream(tmp.path() / "en.yaml")
+      << "locale: {tag: en, native_name: English, english_name: English, direction: ltr, script: Latn, status: draft}\n"
+         "messages:\n  items: \"{n, plural, one {# item} other {# items}}\"\n  only.en: \"\"\n  greeting: Hello "
+         "{name}\n";
+  Diagnostics empty_source;
+  check_catalogs(load_catalogs(tmp.path(), empty_source), empty_source);
+  CHECK(empty_source.count(Severity::error) == 1);
+  CHECK(std::any_of(empty_source.items.begin(), empty_source.items.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error && d.rule == "untranslated-message" &&
+           d.message == "message 'only.en' of the English source is empty";
+  }));
+}
