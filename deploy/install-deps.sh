@@ -14,7 +14,9 @@ PACKAGES="
   catch2 unicode-data
   fonts-noto-core fonts-noto-color-emoji fonts-material-design-icons-iconfont
   python3-yaml python3-jsonschema
+  ruby-countries
 "
+# ruby-countries: only its data (address formats per country, read by kioskctl city new); nothing runs Ruby.
 
 missing=""
 for p in $PACKAGES; do

@@ -7,6 +7,7 @@
 
 #include "core/geo/geo.h"
 #include "core/routing/router.h"
+#include "core/routing/snap_explain.h"
 #include "core/sync/bundle_install.h"
 #include "text/layout.h"
 #include "ui/pictograms.h"
@@ -102,15 +103,14 @@ SelfTestLine snaps_line(const ui::UiEnv& env) {
   std::vector<std::string> parts;
   bool ok = true;
   for (const KioskPlace& k : b.kiosks) {
-    const auto snap = router.snap(k.location, RouteProfile::foot);
+    const Spot place(k.location, k.layer);
+    const auto snap = router.snap(place, RouteProfile::foot);
     if (!snap) {
       ok = false;
       parts.push_back(fmt::format("{}: no way within 1 km", k.id));
       continue;
     }
-    const auto name = env.map->name(env.map->route_edges[snap->edge].name_set, b.default_locale);
-    parts.push_back(fmt::format("{}: {:.0f} m to {} at {}", k.id, snap->distance_m, name.empty() ? "a path" : name,
-                                format_lat_lon(env.map->unproject(snap->point))));
+    parts.push_back(fmt::format("{}: {}", k.id, snap_summary(explain_snap(*env.map, place, *snap, b.default_locale))));
   }
   if (parts.empty()) return {"kiosk places", Result::skipped, "the bundle names no kiosk places"};
   return {"kiosk places", ok ? Result::ok : Result::failed, fmt::format("{}", fmt::join(parts, "; "))};

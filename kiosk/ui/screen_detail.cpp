@@ -7,6 +7,7 @@
 #include "core/geo/geo.h"
 #include "core/hours/civil_date.h"
 #include "core/hours/hours_text.h"
+#include "core/i18n/address_format.h"
 #include "text/text_imgui.h"
 #include "ui/map_panel.h"
 #include "ui/pictograms.h"
@@ -162,9 +163,11 @@ void draw_detail(UiEnv& env, Session& s, const ImRect&) {
   } else {
     fact("detail.opening_hours", tr(env, "hours.unknown"), "unknown");
   }
-  std::string address = sv->address.street;
-  if (!sv->address.postcode.empty() || !sv->address.city.empty())
-    address += (address.empty() ? "" : ", ") + ltr(env, sv->address.postcode) + " " + sv->address.city;
+  // In the country's order (bundle.yaml address_format), one line each.
+  std::string address =
+      fmt::format("{}", fmt::join(address_lines(sv->address, env.content->bundle.address_format,
+                                                [&env](const std::string& postcode) { return ltr(env, postcode); }),
+                                  "\n"));
   const std::string note = pick(env, sv->address.note);
   if (!note.empty()) address += "\n" + note;
   fact("detail.address", address.empty() ? tr(env, "fact.unknown") : address, "place");

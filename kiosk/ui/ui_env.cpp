@@ -104,6 +104,10 @@ void attach_map(UiEnv& env, const std::filesystem::path& kmap) {
   finish_map_load(env, true);
 }
 
+Spot here_spot(const UiEnv& env) {
+  return {env.here, env.kiosk ? env.kiosk->layer : std::nullopt};
+}
+
 Router& router(UiEnv& env) {
   if (!env.router) env.router = std::make_unique<Router>(env.map, static_cast<float>(env.content->bundle.max_walk_m));
   return *env.router;
@@ -120,11 +124,11 @@ const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfi
   d.qr_text = geo_uri(sv.location, name);
   d.qr = make_qr_code(d.qr_text);
   if (!env.map) return d;
-  d.route = router(env).route(env.here, sv.location, profile);
+  d.route = router(env).route(here_spot(env), sv.location, profile);
   d.why_none = env.router->last_failure;
   // No step-free way: suggest walking only where a walk exists (not to an island, not across a gap).
   if (!d.route && profile == RouteProfile::wheelchair)
-    d.walk_exists = router(env).route(env.here, sv.location, RouteProfile::foot).has_value();
+    d.walk_exists = router(env).route(here_spot(env), sv.location, RouteProfile::foot).has_value();
   if (d.route) {
     DirectionsOptions o;
     o.lang = env.locale;
@@ -186,7 +190,7 @@ const std::vector<float>& walking_distances(UiEnv& env) {
     std::vector<GeoPoint> places;
     places.reserve(env.content->bundle.services.size());
     for (const auto& sv : env.content->bundle.services) places.push_back(sv.location);
-    walk = router(env).distances_from(env.here, places, env.profile);
+    walk = router(env).distances_from(here_spot(env), places, env.profile);
   }
   return walk;
 }

@@ -166,6 +166,8 @@ void attach_map(UiEnv& env, const std::filesystem::path& kmap);
 
 // The router for the map, with the bundle's walking radius (built on first use; needs env.map).
 Router& router(UiEnv& env);
+// Where walks start: the kiosk's place, on its level.
+Spot here_spot(const UiEnv& env);
 // The route and directions to a service for the visit's profile and language (cached in env).
 const UiEnv::Directions& directions_to(UiEnv& env, const Service& sv, RouteProfile profile);
 

@@ -46,7 +46,8 @@ TEST_CASE("kioskctl city new: Munich's extract gives a valid bundle that routes 
   CHECK(b.timezone == "Europe/Berlin");  // the zone of Germany, not Zurich's (Büsingen), though nearer
   CHECK(b.default_locale == "de");
   CHECK(walking_country(b) == "DE");
-  CHECK(b.holidays.empty());  // unknown until the editor adds them: never Aachen's
+  CHECK(b.address_format == "{street}\n{postcode} {city}");  // Germany's, from Debian's ruby-countries
+  CHECK(b.holidays.empty());                                 // unknown until the editor adds them: never Aachen's
   CHECK(b.services.size() >= 30);
   CHECK(b.categories.size() >= 10);
   for (const auto& a : b.announcements)
@@ -59,6 +60,17 @@ TEST_CASE("kioskctl city new: Munich's extract gives a valid bundle that routes 
                                   "--to", fmt::format("{},{}", to.location.lat, to.location.lon)});
   INFO(route.out << route.err);
   CHECK(route.exit_code == 0);
+  // Where the kiosk place joins the walking network, by its id in the bundle.
+  const auto explained = run_command({KIOSKCTL_PATH, "route", "--bundle", dir.string(), "--from", "centre", "--to",
+                                      fmt::format("{},{}", to.location.lat, to.location.lon), "--explain"});
+  INFO(explained.out << explained.err);
+  CHECK(explained.exit_code == 0);
+  const auto why = nlohmann::json::parse(explained.out);
+  CHECK(why["from"]["level"] == "ground");
+  CHECK(why["from"]["distance_m"].get<double>() < 300);
+  CHECK_FALSE(why["from"]["way"].get<std::string>().empty());
+  CHECK_FALSE(why["from"]["reason"].get<std::string>().empty());
+  CHECK(why["distance_m"] == nlohmann::json::parse(route.out)["distance_m"]);
 
   const Service* shown = nullptr;
   for (const auto& s : b.services)

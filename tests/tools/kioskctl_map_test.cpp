@@ -94,3 +94,30 @@ TEST_CASE("route: a damaged map exits 1 and says what is wrong, bad arguments ex
   CHECK(kioskctl({"map", "build", "--pbf", "/nonexistent.pbf", "--out", (tmp.path() / "x.kmap").string()}).exit_code ==
         2);
 }
+
+TEST_CASE("route --explain says where each end joins the network, on which level and why", "[kioskctl][map]") {
+  TempDir tmp;
+  const std::string kmap = (tmp.path() / "bridge.kmap").string();
+  const auto built = kioskctl({"map", "build", "--pbf", (fixtures_dir() / "osm/bridge.osm").string(), "--out", kmap});
+  INFO(built.err);
+  REQUIRE(built.exit_code == 0);
+  // On the bridge (layer 1) and on the street under it: the same point, two different walks.
+  const auto on = kioskctl(
+      {"route", "--map", kmap, "--from", "41.15,-8.61", "--from-layer", "1", "--to", "41.152,-8.61", "--explain"});
+  const auto under = kioskctl({"route", "--map", kmap, "--from", "41.15,-8.61", "--to", "41.152,-8.61", "--explain"});
+  INFO(on.out << on.err << under.out << under.err);
+  REQUIRE(on.exit_code == 0);
+  REQUIRE(under.exit_code == 0);
+  const auto a = nlohmann::json::parse(on.out), b = nlohmann::json::parse(under.out);
+  CHECK(a["from"]["level"] == 1);
+  CHECK(a["from"]["way"] == "Ponte Nova");
+  CHECK(a["from"]["bridge"] == true);
+  CHECK(a["from"]["way_level"] == 1);
+  CHECK(b["from"]["level"] == "ground");
+  CHECK(b["from"]["way"] == "Rua de Baixo");
+  CHECK(b["from"]["way_level"] == 0);
+  CHECK(a["distance_m"].get<double>() == Approx(222).margin(2));
+  CHECK(b["distance_m"].get<double>() > 900);
+  // A --from that is neither a point nor, with --bundle, a kiosk place.
+  CHECK(kioskctl({"route", "--map", kmap, "--from", "station", "--to", "41.152,-8.61"}).exit_code == 2);
+}

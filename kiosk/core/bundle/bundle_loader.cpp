@@ -14,6 +14,7 @@
 #include "core/base/suggest.h"
 #include "core/base/utf8.h"
 #include "core/bundle/bundle_files.h"
+#include "core/i18n/address_format.h"
 #include "core/i18n/contact_format.h"
 #include "core/model/vocabulary.h"
 #include "core/routing/foot_access.h"
@@ -149,7 +150,7 @@ void read_foot_overrides(const ReadContext& ctx, const YAML::Node& n, Bundle& b)
 void read_bundle_file(const ReadContext& ctx, Bundle& b) {
   MapReader m(ctx, ctx.file.root, "bundle.yaml",
               {"id", "version", "title", "timezone", "holiday_region", "default_locale", "locales", "area", "kiosks",
-               "map", "attribution", "verification", "walking"});
+               "map", "attribution", "verification", "walking", "address_format"});
   if (!m.ok()) return;
   if (auto n = m.require("id"); n.IsDefined() && !n.IsNull())
     if (auto v = read_id(ctx, n, "the bundle id")) b.id = *v;
@@ -210,7 +211,7 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
       ctx.diags.error(ctx.pos(list), "wrong-type", "'kiosks' must be a list");
     } else {
       for (const auto& item : list) {
-        MapReader k(ctx, item, "a kiosk", {"id", "name", "lat", "lon", "heading"});
+        MapReader k(ctx, item, "a kiosk", {"id", "name", "lat", "lon", "heading", "layer"});
         if (!k.ok()) continue;
         KioskPlace place;
         place.pos = ctx.pos(item);
@@ -221,6 +222,9 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
         place.location = read_location(ctx, k, "the kiosk", loc_pos);
         if (k.has("heading"))
           if (auto v = read_number(ctx, k.get("heading"), "the kiosk heading", 0, 360)) place.heading_deg = *v;
+        if (k.has("layer"))
+          if (auto v = read_integer(ctx, k.get("layer"), "the kiosk's layer", -5, 5))
+            place.layer = static_cast<int>(*v);
         b.kiosks.push_back(std::move(place));
       }
     }
@@ -251,6 +255,16 @@ void read_bundle_file(const ReadContext& ctx, Bundle& b) {
                                  "use the ISO 3166-1 code in capitals, e.g. PT or MT"}))
         b.walking_country = *v;
     if (w.has("foot")) read_foot_overrides(ctx, w.get("foot"), b);
+  }
+  if (m.has("address_format")) {
+    const YAML::Node n = m.get("address_format");
+    if (auto v = read_string(ctx, n, "the address format", 200)) {
+      if (const std::string why = check_address_format(*v); !why.empty())
+        ctx.diags.error(ctx.pos(n), "bad-value", "the address format: " + why,
+                        "e.g. \"{street}\\n{postcode} {city}\" (Germany) or \"{street}\\n{city} {postcode}\" (Malta)");
+      else
+        b.address_format = *v, b.address_format_pos = ctx.pos(n);
+    }
   }
 }
 

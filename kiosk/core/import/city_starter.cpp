@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <unicode/locid.h>
+#include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
 #include <osmium/handler.hpp>
@@ -21,6 +22,7 @@
 #include <unordered_set>
 
 #include "core/geo/geo.h"
+#include "core/i18n/address_format.h"
 #include "core/import/osmium_tags.h"
 #include "core/import/service_yaml.h"
 #include "core/routing/foot_access.h"
@@ -248,7 +250,11 @@ void write_bundle_yaml(const fs::path& file, const CityStarterOptions& o, const 
       << fmt::format("map:\n  source: map/{}\n  compiled: map/{}.kmap\n", pbf_name, r.id)
       << "attribution: \"© OpenStreetMap contributors, ODbL 1.0 (openstreetmap.org/copyright)\"\n"
       << "# Which untagged roads are walkable follows the country's rules (docs/editing.md).\n"
-      << fmt::format("walking:\n  max_km: 5\n  country: {}\n", r.country);
+      << fmt::format("walking:\n  max_km: 5\n  country: {}\n", r.country)
+      << (r.address_format.empty()
+              ? fmt::format("# TODO: no address format known for {}: set address_format (docs/editing.md)\n", r.country)
+              : fmt::format("# How addresses are written in {} (Debian's ruby-countries data)\naddress_format: {}\n",
+                            r.country, quoted(r.address_format)));
 }
 
 }  // namespace
@@ -259,6 +265,51 @@ std::string time_zone_for(const fs::path& zone_table, const std::string& country
 
 std::string nearest_zone_country(const fs::path& zone_table, GeoPoint p) {
   return country_of_nearest_zone(read_zone_table(zone_table), p);
+}
+
+fs::path find_countries_data() {
+  const fs::path gems = "/usr/share/rubygems-integration/all/gems";
+  std::error_code ec;
+  fs::path best;
+  for (const auto& e : fs::directory_iterator(gems, ec))
+    if (e.path().filename().string().rfind("countries-", 0) == 0 &&
+        fs::is_directory(e.path() / "lib/countries/data/countries") && e.path() > best)
+      best = e.path();
+  return best.empty() ? fs::path() : best / "lib/countries/data/countries";
+}
+
+std::string address_format_for(const fs::path& countries_dir, const std::string& country) {
+  const fs::path file = countries_dir / (country + ".yaml");
+  if (countries_dir.empty() || country.empty() || !fs::exists(file)) return {};
+  std::string data;
+  try {
+    const YAML::Node n = YAML::LoadFile(file.string())[country]["address_format"];
+    if (!n.IsScalar()) return {};
+    data = n.as<std::string>();
+  } catch (const YAML::Exception&) {
+    return {};
+  }
+  std::vector<std::string> lines;
+  std::istringstream in(data);
+  for (std::string line; std::getline(in, line);) {
+    for (const auto& [from, to] :
+         std::initializer_list<std::pair<std::string, std::string>>{{"{{street}}", "{street}"},
+                                                                    {"{{postalcode}}", "{postcode}"},
+                                                                    {"{{city}}", "{city}"},
+                                                                    {"{{recipient}}", ""},
+                                                                    {"{{country}}", ""},
+                                                                    {"{{region_short}}", ""},
+                                                                    {"{{region}}", ""}})
+      for (std::size_t at; (at = line.find(from)) != std::string::npos;) line.replace(at, from.size(), to);
+    if (line.find("{{") != std::string::npos) continue;  // a field we do not keep
+    for (std::size_t at; (at = line.find("  ")) != std::string::npos;) line.erase(at, 1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == ',')) line.pop_back();
+    while (!line.empty() && (line.front() == ' ' || line.front() == ',')) line.erase(0, 1);
+    if (line.find('{') != std::string::npos) lines.push_back(line);
+  }
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return check_address_format(out).empty() ? out : std::string();
 }
 
 std::string likely_language(const std::string& country) {
@@ -314,10 +365,17 @@ CityStarterReport make_city_starter(const CityStarterOptions& o) {
     if (l != r.default_locale) r.locales.push_back(l);
   if (!have_own && !own.empty())
     r.todo.push_back(
-        fmt::format("the city's own language '{}' has no UI catalog yet: copy locales/en.yaml to "
-                    "locales/{}.yaml, translate it (kioskctl i18n coverage shows what is missing) and "
+        fmt::format("the city's own language '{}' has no UI catalog yet: run kioskctl i18n template --locale {} "
+                    "(it writes locales/{}.yaml), translate it (kioskctl i18n coverage shows what is missing) and "
                     "add '{}' to the bundle's locales",
-                    own, own, own));
+                    own, own, own, own));
+
+  r.address_format = address_format_for(o.countries_dir.empty() ? find_countries_data() : o.countries_dir, r.country);
+  if (r.address_format.empty())
+    r.todo.push_back(
+        fmt::format("bundle.yaml: no address format known for {}; the kiosk writes street, then postcode and city. Set "
+                    "address_format if {} writes addresses otherwise",
+                    r.country, r.country));
 
   r.id = Slugger().slug(o.name);
   if (r.id.empty()) r.id = "city";

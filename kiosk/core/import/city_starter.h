@@ -25,11 +25,14 @@ struct CityStarterOptions {
   std::filesystem::path starter_dir;     // content/starter: categories, announcements, holidays, licence
   std::filesystem::path locales_dir;     // the UI catalogs: which languages can be offered
   std::filesystem::path zone_table = "/usr/share/zoneinfo/zone1970.tab";
+  // Address formats per country: Debian's ruby-countries data (countries/XX.yaml); empty: found there.
+  std::filesystem::path countries_dir;
 };
 
 struct CityStarterReport {
   std::string id, country, timezone, holiday_region, default_locale;
-  std::string country_from;  // how the country was found (boundary tag, addresses, nearest zone)
+  std::string country_from;    // how the country was found (boundary tag, addresses, nearest zone)
+  std::string address_format;  // the country's (bundle.yaml address_format); "" where no data says
   std::vector<std::string> locales;
   BoundingBox area;
   OsmImportReport services;
@@ -47,6 +50,14 @@ std::string time_zone_for(const std::filesystem::path& zone_table, const std::st
 
 // The country of zone1970.tab's zone nearest to a point (the last resort when the data names none).
 std::string nearest_zone_country(const std::filesystem::path& zone_table, GeoPoint p);
+
+// The folder of Debian's ruby-countries data (…/countries-VERSION/lib/countries/data/countries), or "".
+std::filesystem::path find_countries_data();
+
+// A country's address format for bundle.yaml ({street}, {postcode}, {city}; lines by \n) from that data's
+// `address_format` (recipient, region and country lines left out: a kiosk shows places in its own city);
+// "" when the data has none for the country.
+std::string address_format_for(const std::filesystem::path& countries_dir, const std::string& country);
 
 // The language a country's people most likely read (CLDR likely subtags through ICU): "pt" for PT.
 std::string likely_language(const std::string& country);

@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "core/geo/geo.h"
+#include "core/import/coastline.h"
 #include "core/import/osmium_tags.h"
 #include "core/mapdata/map_writer.h"
 #include "core/routing/foot_access.h"
@@ -198,9 +199,38 @@ class Compiler : public osmium::handler::Handler {
       if (const char* ww = t["waterway"]; tag_in(ww, {"river", "canal", "stream"}))
         add_line(FeatureKind::water_line, tag_in(ww, {"stream"}) ? 0 : 1, w, line, tag_in(ww, {"stream"}) ? 2 : 3);
     }
+    if (tag_in(t["natural"], {"coastline"})) {
+      CoastWay c;
+      for (const auto& nr : w.nodes())
+        if (nr.location().valid()) c.nodes.push_back(nr.ref()), c.points.push_back(proj_(nr.location()));
+      coast.push_back(std::move(c));
+    }
     // A POI drawn as a building: its centre is good enough for a marker.
     if (!line.empty()) add_poi(w, centre_of(w));
   }
+
+  // The sea, as water areas (OSM draws it only as coastlines).
+  void add_sea(const std::vector<SeaPolygon>& sea) {
+    const GEOSContextHandle_t h = geos_.h;
+    for (const SeaPolygon& s : sea) {
+      std::vector<GEOSGeometry*> rings;
+      for (const auto& r : s.rings) {
+        if (r.size() < 4) continue;
+        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size()), 2);
+        for (unsigned i = 0; i < r.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, r[i].first, r[i].second);
+        if (GEOSGeometry* ring = GEOSGeom_createLinearRing_r(h, seq)) rings.push_back(ring);
+      }
+      if (rings.empty()) continue;
+      GeomPtr poly(GEOSGeom_createPolygon_r(h, rings[0], rings.data() + 1, static_cast<unsigned>(rings.size() - 1)),
+                   {h});
+      if (!poly) continue;
+      PendingFeature f{FeatureKind::water_area};
+      for (int l = 0; l < kmap::lod_count; ++l) f.geometry[l] = add_polygon(poly.get(), l, false);
+      if (f.geometry[0] != kmap::none) features.push_back(f);
+    }
+  }
+
+  std::vector<CoastWay> coast;
 
   // ---- areas (from the multipolygon manager)
   void area(const osmium::Area& a) {
@@ -264,6 +294,7 @@ class Compiler : public osmium::handler::Handler {
     std::uint32_t name_set = 0;
     float incline = 0;
     RoadClass cls = RoadClass::footway;
+    int layer = 0;
   };
 
   static osmium::Location centre_of(const osmium::Way& w) {
@@ -534,6 +565,16 @@ void Compiler::add_road(const osmium::Way& w, const char* hw, const Line& line) 
   if (incline_unknown && cls != RoadClass::steps) f |= kmap::edge_incline_unknown;
   if (tag_in(t["kerb"], {"raised", "yes"})) f |= kmap::edge_kerb_high;
   if (tag_in(hw, {"elevator"})) f |= kmap::edge_elevator;
+  // The level a way is on, for snapping a place to the way it stands on rather than one under or over it.
+  // A bridge or tunnel without a layer tag is taken as one level up or down, as renderers do.
+  const char* bridge = t["bridge"];
+  const char* tunnel = t["tunnel"];
+  if (bridge && !tag_in(bridge, {"no"})) f |= kmap::edge_bridge;
+  if (tunnel && !tag_in(tunnel, {"no", "building_passage"})) f |= kmap::edge_tunnel;
+  if (const char* l = t["layer"])
+    ww.layer = std::clamp(std::atoi(l), -5, 5);
+  else
+    ww.layer = (f & kmap::edge_bridge) ? 1 : (f & kmap::edge_tunnel) ? -1 : 0;
   ww.flags = f;
   for (const auto& nr : w.nodes()) {
     if (!nr.location().valid()) continue;
@@ -576,6 +617,7 @@ void Compiler::finish_routing() {
       e.cross_name = cross_name;
       e.incline_pct = w.incline;
       e.road_class = static_cast<std::uint8_t>(w.cls);
+      e.layer = static_cast<std::int8_t>(w.layer);
       e.first_shape = static_cast<std::uint32_t>(out_.route_shape.size());
       double len = 0;
       for (std::size_t k = start; k <= i; ++k) {
@@ -668,6 +710,11 @@ MapCompileReport compile_map(const MapCompileOptions& options) {
     reader.close();
   }
   compiler.finish_routing();
+  {
+    const auto [x0, y0] = proj(box.bottom_left());
+    const auto [x1, y1] = proj(box.top_right());
+    compiler.add_sea(sea_polygons(compiler.coast, {x0, y0, x1, y1}, report.sea));
+  }
 
   // Features in drawing order; their boxes from the full geometry.
   std::stable_sort(compiler.features.begin(), compiler.features.end(),

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/import/coastline.h"
 #include "core/routing/foot_access.h"
 
 namespace kiosk {
@@ -25,6 +26,7 @@ struct MapCompileReport {
   std::size_t route_nodes = 0, route_edges = 0;
   std::size_t pois = 0;
   std::size_t polygons_failed = 0;  // invalid polygons GEOS could not repair or triangulate
+  SeaReport sea;                    // the sea, from coastlines closed along the extract's box
   std::size_t bytes = 0;
   double seconds = 0;
 };

@@ -134,12 +134,14 @@ struct RouteEdge {
   std::uint32_t first_shape, shape_count;
   float incline_pct;  // signed along a→b; 0 where unknown
   std::uint8_t road_class;
-  std::uint8_t pad[3];
+  std::int8_t layer;  // OSM layer: 1 a bridge, -1 a tunnel (written from issue 22 on; 0 in older files)
+  std::uint8_t pad[2];
 };
 inline constexpr std::uint32_t edge_steps = 1, edge_crossing = 2, edge_wheelchair_no = 4, edge_wheelchair_limited = 8,
                                edge_wheelchair_yes = 16, edge_surface_bad = 32, edge_surface_rough = 64,
                                edge_incline_steep = 128, edge_incline_unknown = 256, edge_kerb_high = 512,
-                               edge_elevator = 1024, edge_unpaved_unknown = 2048, edge_ramp = 4096;
+                               edge_elevator = 1024, edge_unpaved_unknown = 2048, edge_ramp = 4096, edge_bridge = 8192,
+                               edge_tunnel = 16384;
 
 struct Poi {
   float x, y;

@@ -140,7 +140,8 @@ struct KioskPlace {
   std::string id;
   LocalizedText name;
   GeoPoint location;
-  double heading_deg = 0;  // which way the person in front of the screen faces; 0 = north
+  double heading_deg = 0;    // which way the person in front of the screen faces; 0 = north
+  std::optional<int> layer;  // OSM level of the ground it stands on (1: a bridge); unset: the ground
   SourcePos pos;
 };
 
@@ -166,6 +167,8 @@ struct Bundle {
   // `walking: {max_km}`: the longest walk a kiosk offers; farther places are "too far to walk" (and a
   // route search never spreads over a whole metropolis).
   double max_walk_m = 5000;
+  std::string address_format;  // lines of {street} {postcode} {city}; empty: core/i18n default_address_format
+  SourcePos address_format_pos;
   // `walking: {country, foot: {trunk: yes}}`: whose walking rules the map is compiled with, and the
   // bundle's own answer per road type.
   std::string walking_country;

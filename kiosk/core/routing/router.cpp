@@ -66,7 +66,8 @@ SnapGrid build_snap_grid(const MapData& map, float cell_m) {
 }
 
 std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::Point p, RouteProfile profile,
-                               float max_distance_m, const std::vector<std::uint8_t>* usable) {
+                               float max_distance_m, const std::vector<std::uint8_t>* usable,
+                               std::optional<int> layer) {
   std::optional<Snap> best;
   // A point off the grid starts from the nearest border cell (clamped before converting to int).
   const int pc = static_cast<int>(std::clamp(std::floor((p.x - grid.min_x) / grid.cell), -1.0f, float(grid.cols)));
@@ -79,7 +80,7 @@ std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::P
     for (std::uint32_t k = grid.offsets[cell]; k < grid.offsets[cell + 1]; ++k) {
       const std::uint32_t ei = grid.edges[k];
       const auto& e = map.route_edges[ei];
-      if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei])) continue;
+      if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei]) || (layer && e.layer != *layer)) continue;
       const auto shape = map.shape(e);
       float along = 0;
       for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
@@ -197,18 +198,40 @@ std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profi
   return edge_parts(map, profile).large;
 }
 
-std::optional<Snap> Router::snap(GeoPoint p, RouteProfile profile, float max_snap_m) const {
-  const kmap::Point q = map_->project(p);
+std::optional<Snap> Router::snap(const Spot& p, RouteProfile profile, float max_snap_m) const {
+  const kmap::Point q = map_->project(p.at);
   const auto& usable = connected_[profile == RouteProfile::wheelchair ? 1 : 0];
+  const int level = p.layer.value_or(0);
   auto nearest = snap_point(*map_, grid_, q, profile, max_snap_m);
-  if (!nearest || usable[nearest->edge]) return nearest;
+  if (!nearest) return nearest;
+  // A place on the ground is not on the bridge above it nor in the tunnel below: a way on its own level
+  // a little farther away is where it stands (a kiosk by a road under a bridge, snapped onto the bridge,
+  // was sent 400 m round to its ramp). A place whose level is given looks for that level only.
+  if (map_->route_edges[nearest->edge].layer != level) {
+    const float reach = p.layer ? max_snap_m : nearest->distance_m + level_snap_m;
+    if (auto same = snap_point(*map_, grid_, q, profile, reach, nullptr, level)) {
+      same->reason = SnapReason::same_level;
+      same->passed_m = nearest->distance_m;
+      nearest = same;
+    } else if (p.layer) {
+      nearest->reason = SnapReason::other_level;
+    }
+  }
+  if (usable[nearest->edge]) return nearest;
   // The nearest way is an island (a fenced platform, a path between steps, a courtyard mapped without
   // its gate). The connected network within island_snap_m is the better start: a resident walks that far
   // to reach a street rather than be told there is no way. A place farther out keeps its island, and the
   // route then honestly fails.
-  if (auto connected =
-          snap_point(*map_, grid_, q, profile, std::max(island_snap_m, nearest->distance_m + 40.0f), &usable))
+  const float reach = std::max(island_snap_m, nearest->distance_m + 40.0f);
+  const std::optional<int> on =
+      map_->route_edges[nearest->edge].layer == level ? std::optional<int>(level) : std::nullopt;
+  auto connected = snap_point(*map_, grid_, q, profile, reach, &usable, on);
+  if (!connected && on) connected = snap_point(*map_, grid_, q, profile, reach, &usable);
+  if (connected) {
+    connected->reason = SnapReason::connected;
+    connected->passed_m = nearest->distance_m;
     return connected;
+  }
   return nearest;
 }
 
@@ -227,8 +250,8 @@ Router::Router(std::shared_ptr<const MapData> map, float max_walk_m)
   stamp_.assign(n, 0);
 }
 
-std::optional<Route> Router::route(GeoPoint from, GeoPoint to, RouteProfile profile, float max_snap_m) {
-  const kmap::Point a = map_->project(from), b = map_->project(to);
+std::optional<Route> Router::route(const Spot& from, const Spot& to, RouteProfile profile, float max_snap_m) {
+  const kmap::Point a = map_->project(from.at), b = map_->project(to.at);
   last_failure = NoRoute::too_far;
   if (dist(a, b) > max_walk_m_) return std::nullopt;  // no walk can be shorter than the straight line
   auto sa = snap(from, profile, max_snap_m);
@@ -249,12 +272,12 @@ std::optional<Route> Router::route(GeoPoint from, GeoPoint to, RouteProfile prof
   return r;
 }
 
-std::vector<float> Router::distances_from(GeoPoint from, const std::vector<GeoPoint>& to, RouteProfile profile,
+std::vector<float> Router::distances_from(const Spot& from, const std::vector<GeoPoint>& to, RouteProfile profile,
                                           float max_snap_m) {
   constexpr float nan = std::numeric_limits<float>::quiet_NaN(), too_far = std::numeric_limits<float>::infinity();
   std::vector<float> out(to.size(), nan);
   const MapData& m = *map_;
-  const kmap::Point here = m.project(from);
+  const kmap::Point here = m.project(from.at);
   // Places beyond the radius in a straight line are too far without a search or a snap (most of a
   // metropolis's places, seen from one kiosk).
   bool any_near = false;

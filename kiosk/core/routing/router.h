@@ -13,12 +13,31 @@
 
 namespace kiosk {
 
+// Where a walk starts or ends: a point, and the level it is on when the bundle says so (OSM's `layer`:
+// 1 on a bridge, -1 in an underpass). Without a layer a place is on the ground.
+struct Spot {
+  GeoPoint at;
+  std::optional<int> layer;
+  // Implicit: a bare point is a place on the ground.
+  Spot(GeoPoint p, std::optional<int> l = std::nullopt) : at(p), layer(l) {}
+};
+
+// Why a point snapped where it did (kioskctl route --explain, the self-test).
+enum class SnapReason : std::uint8_t {
+  nearest,      // the nearest way the profile may use
+  same_level,   // a way on another level (a bridge above, a tunnel below) was nearer: passed_m
+  connected,    // the nearest way is a small island of the network (passed_m away): the network instead
+  other_level,  // no way on the place's own level nearby: the nearest on another
+};
+
 // A point on an edge: `along` metres from the edge's node a, following its shape.
 struct Snap {
   std::uint32_t edge = 0;
   float along = 0;
   kmap::Point point{};
   float distance_m = 0;  // from the requested point to the way
+  SnapReason reason = SnapReason::nearest;
+  float passed_m = 0;  // how far the nearer way passed over was (same_level, connected)
 };
 
 // One stretch of the route: all or part of an edge, in the direction walked.
@@ -50,8 +69,10 @@ SnapGrid build_snap_grid(const MapData& map, float cell_m = 100);
 // The nearest point on an edge the profile may use. With `usable`, only edges marked there count (the
 // router passes the edges of the well-connected part of the network, so that a kiosk standing next to
 // a short fenced-off path is not snapped onto an island).
+// With `layer`, only edges on that level count.
 std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::Point p, RouteProfile profile,
-                               float max_distance_m = 1000, const std::vector<std::uint8_t>* usable = nullptr);
+                               float max_distance_m = 1000, const std::vector<std::uint8_t>* usable = nullptr,
+                               std::optional<int> layer = std::nullopt);
 
 // Per edge: 1 where it belongs to a large connected part of the network for the profile.
 std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile);
@@ -66,6 +87,11 @@ EdgeParts edge_parts(const MapData& map, RouteProfile profile);
 
 // How far a point whose nearest way is an island looks for the connected network instead (metres).
 inline constexpr float island_snap_m = 150;
+
+// How much farther than the nearest way (on a bridge above it, in a tunnel below) a way on a place's own
+// level may be and still be the one it snaps to (metres). A place whose level the bundle gives snaps to
+// a way on that level within the snapping distance.
+inline constexpr float level_snap_m = 50;
 
 // The longest walk a kiosk offers unless the bundle says otherwise (metres, approaches included).
 inline constexpr float default_max_walk_m = 5000;
@@ -84,9 +110,10 @@ class Router {
   explicit Router(std::shared_ptr<const MapData> map, float max_walk_m = default_max_walk_m);
   [[nodiscard]] const MapData& map() const { return *map_; }
   [[nodiscard]] const SnapGrid& grid() const { return grid_; }
-  // Snaps onto the nearest way the profile may use; onto the connected network instead when the nearest
-  // is an island and the network lies within island_snap_m (or at most 40 m further than the island).
-  [[nodiscard]] std::optional<Snap> snap(GeoPoint p, RouteProfile profile, float max_snap_m = 1000) const;
+  // Snaps onto the nearest way the profile may use on the place's level (see level_snap_m); onto the
+  // connected network instead when that is an island and the network lies within island_snap_m (or at
+  // most 40 m further than the island).
+  [[nodiscard]] std::optional<Snap> snap(const Spot& p, RouteProfile profile, float max_snap_m = 1000) const;
 
   [[nodiscard]] float max_walk_m() const { return max_walk_m_; }
 
@@ -94,14 +121,14 @@ class Router {
   // nullopt when there is none, and last_failure says why. Where the cheapest route is longer than the
   // radius, a dearer one within it may be returned (a wheelchair user may prefer a 4 km route with a
   // slope to "too far"); within the radius the answer is the cheapest, as an unbounded search finds.
-  std::optional<Route> route(GeoPoint from, GeoPoint to, RouteProfile profile, float max_snap_m = 1000);
+  std::optional<Route> route(const Spot& from, const Spot& to, RouteProfile profile, float max_snap_m = 1000);
   std::optional<Route> route(const Snap& from, const Snap& to, RouteProfile profile);
 
   // Walking distance (metres, with the approaches to and from the ways) from one point to each of many,
   // along the routes route() would take: one search over the network around the start instead of one
   // per place. +infinity for a place beyond the walking radius (no walk of at most max_walk_m()), NaN
   // for one without any walk (not near a way, or not connected).
-  std::vector<float> distances_from(GeoPoint from, const std::vector<GeoPoint>& to, RouteProfile profile,
+  std::vector<float> distances_from(const Spot& from, const std::vector<GeoPoint>& to, RouteProfile profile,
                                     float max_snap_m = 1000);
 
   NoRoute last_failure = NoRoute::none;  // why the last route() found none

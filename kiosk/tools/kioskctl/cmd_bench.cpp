@@ -337,7 +337,7 @@ void bench_routing(const BenchArgs& a, const fs::path& locales, std::vector<Figu
       if (near && kiosk::distance_m(k.location, sv.location) > radius) continue;
       const auto profile = i++ % 2 ? kiosk::RouteProfile::wheelchair : kiosk::RouteProfile::foot;
       const auto t = std::chrono::steady_clock::now();
-      found += router.route(k.location, sv.location, profile).has_value();
+      found += router.route({k.location, k.layer}, sv.location, profile).has_value();
       times.push_back(ms_since(t));
     }
     std::sort(times.begin(), times.end());
@@ -358,7 +358,8 @@ void bench_routing(const BenchArgs& a, const fs::path& locales, std::vector<Figu
   std::vector<kiosk::GeoPoint> places;
   for (const auto& sv : content.bundle.services) places.push_back(sv.location);
   const auto t1 = std::chrono::steady_clock::now();
-  const auto walks = router.distances_from(content.bundle.kiosks.front().location, places, kiosk::RouteProfile::foot);
+  const auto walks = router.distances_from(
+      {content.bundle.kiosks.front().location, content.bundle.kiosks.front().layer}, places, kiosk::RouteProfile::foot);
   const double all_ms = ms_since(t1);
   const auto reached = std::count_if(walks.begin(), walks.end(), [](float d) { return std::isfinite(d); });
   add(figures, fmt::format("route: kiosk to all {} places, one search ({} within the radius)", places.size(), reached),

@@ -19,6 +19,7 @@
 #include "core/routing/directions.h"
 #include "core/routing/foot_access.h"
 #include "core/routing/router.h"
+#include "core/routing/snap_explain.h"
 
 namespace kioskctl {
 namespace {
@@ -82,6 +83,15 @@ int run_build(const MapArgs& a) {
   for (const auto& [kind, n] : r.features) fmt::print("  {:<12} {:>7}\n", kind, n);
   fmt::print("  points {}, triangles {}, POIs {}\n", r.points, r.triangles, r.pois);
   fmt::print("  routing graph: {} nodes, {} edges\n", r.route_nodes, r.route_edges);
+  if (r.sea.ways)
+    fmt::print("  sea: {} coastline ways cut the area into {} pieces, {} of them sea\n", r.sea.ways, r.sea.faces,
+               r.sea.sea);
+  if (r.sea.open_ends)
+    fmt::print(
+        "  warning: {} coastline ends stop inside the area, more than {:.0f} m from its edge (a gap in the "
+        "coastline): the sea near them may be drawn as land or the land as sea; fix the coastline in OSM or use "
+        "an extract that holds it whole\n",
+        r.sea.open_ends, kiosk::coast_end_reach_m);
   if (r.polygons_failed) fmt::print("  {} polygons could not be repaired and were left out\n", r.polygons_failed);
   return exit_ok;
 }
@@ -102,7 +112,9 @@ int run_info(const MapArgs& a) {
 }
 
 struct RouteArgs {
-  std::string map, from, to, profile = "foot", locale = "en", locales;
+  std::string map, bundle, from, to, profile = "foot", locale = "en", locales;
+  std::optional<int> from_layer, to_layer;
+  bool explain = false;
   double speed = 0;
   double max_km = kiosk::default_max_walk_m / 1000;
 };
@@ -123,10 +135,60 @@ std::optional<kiosk::GeoPoint> parse_point(const std::string& s) {
   }
 }
 
+// A --from or --to: LAT,LON, or the id of one of the bundle's kiosk places (on its level).
+std::optional<kiosk::Spot> parse_spot(const std::string& s, const std::optional<kiosk::Bundle>& bundle,
+                                      std::optional<int> layer) {
+  if (auto p = parse_point(s)) return kiosk::Spot(*p, layer);
+  if (bundle)
+    for (const auto& k : bundle->kiosks)
+      if (k.id == s) return kiosk::Spot(k.location, layer ? layer : k.layer);
+  return std::nullopt;
+}
+
+nlohmann::ordered_json snap_json(const kiosk::MapData& map, const kiosk::Router& router, const kiosk::Spot& place,
+                                 kiosk::RouteProfile profile, std::string_view lang) {
+  nlohmann::ordered_json j;
+  j["place"] = {std::round(place.at.lat * 1e6) / 1e6, std::round(place.at.lon * 1e6) / 1e6};
+  j["level"] = place.layer ? nlohmann::ordered_json(*place.layer) : nlohmann::ordered_json("ground");
+  const auto snap = router.snap(place, profile);
+  if (!snap) {
+    j["snaps_to"] = nullptr;
+    j["reason"] = "no way this profile can use within 1 km";
+    return j;
+  }
+  const auto x = kiosk::explain_snap(map, place, *snap, lang);
+  j["snaps_to"] = {std::round(x.point.lat * 1e6) / 1e6, std::round(x.point.lon * 1e6) / 1e6};
+  j["distance_m"] = std::round(x.distance_m * 10) / 10;
+  j["way"] = x.way;
+  j["way_level"] = x.layer;
+  j["bridge"] = x.bridge;
+  j["tunnel"] = x.tunnel;
+  j["reason"] = x.reason;
+  return j;
+}
+
 int run_route(const RouteArgs& a) {
-  const auto from = parse_point(a.from), to = parse_point(a.to);
+  std::optional<kiosk::Bundle> bundle;
+  std::string map_file = a.map;
+  if (!a.bundle.empty()) {
+    kiosk::Diagnostics diags;
+    bundle = kiosk::load_bundle(a.bundle, diags);
+    if (bundle->id.empty()) {
+      for (const auto& d : diags.items) fmt::print(stderr, "{}\n", kiosk::format_diagnostic(d));
+      return exit_invalid;
+    }
+    if (map_file.empty() && !bundle->map_compiled.empty())
+      map_file = (std::filesystem::path(a.bundle) / bundle->map_compiled).string();
+  }
+  if (map_file.empty() || !std::filesystem::exists(map_file)) {
+    fmt::print(stderr, "error: give --map FILE.kmap, or a --bundle whose compiled map exists\n");
+    return exit_usage;
+  }
+  const auto from = parse_spot(a.from, bundle, a.from_layer), to = parse_spot(a.to, bundle, a.to_layer);
   if (!from || !to) {
-    fmt::print(stderr, "error: --from and --to are LAT,LON in degrees (e.g. 50.7753,6.0839)\n");
+    fmt::print(stderr,
+               "error: --from and --to are LAT,LON in degrees (e.g. 50.7753,6.0839) or, with --bundle, a kiosk "
+               "place's id\n");
     return exit_usage;
   }
   const auto profile = kiosk::route_profile_from_name(a.profile);
@@ -143,11 +205,15 @@ int run_route(const RouteArgs& a) {
   }
   const kiosk::FormatContext fmt_ctx = kiosk::make_format_context(catalogs, a.locale, "en");
 
-  const auto map = kiosk::load_map(a.map);
+  const auto map = kiosk::load_map(map_file);
   kiosk::Router router(map, static_cast<float>(a.max_km * 1000));
   kiosk::RouteSpeeds speeds;
   if (a.speed > 0) speeds.foot_mps = speeds.wheelchair_mps = a.speed;
   nlohmann::ordered_json out;
+  if (a.explain) {
+    out["from"] = snap_json(*map, router, *from, *profile, a.locale);
+    out["to"] = snap_json(*map, router, *to, *profile, a.locale);
+  }
   const auto route = router.route(*from, *to, *profile);
   if (!route) {
     const auto why = router.last_failure;
@@ -209,9 +275,15 @@ void add_map(CLI::App& app, Action& action) {
 
   auto r = std::make_shared<RouteArgs>();
   auto* route = app.add_subcommand("route", "walking directions between two points, as JSON (exit 3: no route)");
-  route->add_option("--map", r->map, ".kmap file")->required()->check(CLI::ExistingFile);
-  route->add_option("--from", r->from, "start, LAT,LON")->required();
-  route->add_option("--to", r->to, "destination, LAT,LON")->required();
+  route->add_option("--map", r->map, ".kmap file (default: the --bundle's compiled map)")->check(CLI::ExistingFile);
+  route->add_option("--bundle", r->bundle, "bundle folder: its map, and its kiosk places by id")
+      ->check(CLI::ExistingDirectory);
+  route->add_option("--from", r->from, "start: LAT,LON, or a kiosk place's id (with --bundle)")->required();
+  route->add_option("--to", r->to, "destination: LAT,LON, or a kiosk place's id (with --bundle)")->required();
+  route->add_option("--from-layer", r->from_layer, "the start's level, as OSM's layer (1: on a bridge)")
+      ->check(CLI::Range(-5, 5));
+  route->add_option("--to-layer", r->to_layer, "the destination's level")->check(CLI::Range(-5, 5));
+  route->add_flag("--explain", r->explain, "say where each end joins the walking network, and why there");
   route->add_option("--profile", r->profile, "foot or wheelchair")->check(CLI::IsMember({"foot", "wheelchair"}));
   route->add_option("--locale", r->locale, "language of the instructions (default en)");
   route->add_option("--locales", r->locales, "folder of UI catalogs (default: the source tree's or installed)");

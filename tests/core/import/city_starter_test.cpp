@@ -43,27 +43,38 @@ TEST_CASE("time zone, country and language from where a city is", "[import][city
 
 TEST_CASE("a starter bundle from an extract with no country tags: what is known, and what is to do", "[import][city]") {
   TempDir tmp;
-  const auto r = make_city_starter(porto(tmp.path() / "porto"));
+  // UI catalogs without Portuguese: the to-do list says how to make one.
+  const fs::path locales = tmp.path() / "locales";
+  fs::create_directories(locales);
+  for (const auto& e : fs::directory_iterator(locales_dir()))
+    if (e.path().filename() != "pt.yaml") fs::copy_file(e.path(), locales / e.path().filename());
+  CityStarterOptions o = porto(tmp.path() / "porto");
+  o.locales_dir = locales;
+  const auto r = make_city_starter(o);
   CHECK(r.id == "porto");
   CHECK(r.country == "PT");  // from the nearest zone: the hand-made extract has no country tags
   CHECK(r.timezone == "Europe/Lisbon");
   CHECK(r.holiday_region == "PT");
-  CHECK(r.default_locale == "en");  // no Portuguese UI catalog yet: said in the to-do list
+  CHECK(r.default_locale == "en");  // no Portuguese UI catalog: said in the to-do list
   bool says_pt = false;
   for (const auto& t : r.todo) says_pt |= t.find("'pt'") != std::string::npos;
   CHECK(says_pt);
+  bool says_template = false;
+  for (const auto& t : r.todo) says_template |= t.find("kioskctl i18n template --locale pt") != std::string::npos;
+  CHECK(says_template);
   CHECK(r.services.services == 3);
   CHECK(r.services.skipped_outside == 1);  // the food bank beyond the extract's box
 
-  const Content c = load_content(tmp.path() / "porto", locales_dir());
+  const Content c = load_content(tmp.path() / "porto", locales);
   for (const auto& d : c.diags.items) UNSCOPED_INFO(format_diagnostic(d));
   CHECK(c.ok());
   CHECK(c.bundle.timezone == "Europe/Lisbon");
   CHECK(c.bundle.walking_country == "PT");
+  CHECK(c.bundle.address_format == "{street}\n{postcode} {city}");  // Portugal's, from ruby-countries
   CHECK(c.bundle.holidays.empty());
 
   // Never over a folder that has something in it.
-  CHECK_THROWS_WITH(make_city_starter(porto(tmp.path() / "porto")), Catch::Contains("not empty"));
+  CHECK_THROWS_WITH(make_city_starter(o), Catch::Contains("not empty"));
 }
 
 TEST_CASE("a starter bundle's area from an admin boundary, and its region code for holidays", "[import][city]") {
@@ -78,6 +89,8 @@ TEST_CASE("a starter bundle's area from an admin boundary, and its region code f
   CHECK(r.country == "PT");
   CHECK(r.holiday_region == "PT-13");
   CHECK(r.services.services == 3);
+  CHECK(r.default_locale == "pt");  // the kiosk ships a Portuguese UI catalog: Porto starts in Portuguese
+  for (const auto& t : r.todo) CHECK(t.find("has no UI catalog") == std::string::npos);
 
   o.out = tmp.path() / "other";
   o.boundary = 999;

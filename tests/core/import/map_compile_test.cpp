@@ -95,3 +95,86 @@ TEST_CASE("an extract without a bounding box is compiled in its bundle's area, o
   CHECK(report.route_edges > 0);
   CHECK(load_map(o.out)->header.origin_lat == Approx(35.905));
 }
+
+namespace {
+
+// Whether the compiled map draws water (a water area's triangle, full detail) at a point.
+bool water_at(const MapData& map, GeoPoint g) {
+  const kmap::Point p = map.project(g);
+  auto side = [](kmap::Point a, kmap::Point b, kmap::Point c) {
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  };
+  for (const auto& f : map.features) {
+    if (f.kind != static_cast<std::uint8_t>(kmap::FeatureKind::water_area) || f.geometry[0] == kmap::none) continue;
+    const auto& geom = map.geometries[f.geometry[0]];
+    for (std::uint32_t i = 0; i + 2 < geom.index_count; i += 3) {
+      const auto* idx = &map.indices[geom.first_index + i];
+      const kmap::Point a = map.points[geom.first_point + idx[0]], b = map.points[geom.first_point + idx[1]],
+                        c = map.points[geom.first_point + idx[2]];
+      const float s1 = side(a, b, p), s2 = side(b, c, p), s3 = side(c, a, p);
+      if ((s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0)) return true;
+    }
+  }
+  return false;
+}
+
+MapCompileReport compile_coast(const TempDir& tmp, const std::string& osm) {
+  std::ofstream(tmp.path() / "coast.osm") << osm;
+  MapCompileOptions o;
+  o.pbf = tmp.path() / "coast.osm";
+  o.out = tmp.path() / "coast.kmap";
+  return compile_map(o);
+}
+
+const GeoPoint open_sea{41.150, -8.690}, harbour{41.150, -8.676}, town{41.150, -8.665}, islet{41.145, -8.692},
+    south_sea{41.1415, -8.695};
+
+}  // namespace
+
+TEST_CASE("the sea: a coastline cut open by the extract's box is closed along the box, land left of it",
+          "[map][import][coast]") {
+  TempDir tmp;
+  const std::string osm = read_text(fixtures_dir() / "osm/coast.osm");
+  const auto report = compile_coast(tmp, osm);
+  CHECK(report.sea.ways == 3);
+  CHECK(report.sea.faces == 3);  // sea with the harbour, land, the islet
+  CHECK(report.sea.sea == 1);
+  CHECK(report.sea.open_ends == 0);
+  const auto map = load_map(tmp.path() / "coast.kmap");
+  CHECK(water_at(*map, open_sea));
+  CHECK(water_at(*map, harbour));
+  CHECK(water_at(*map, south_sea));
+  CHECK_FALSE(water_at(*map, town));
+  CHECK_FALSE(water_at(*map, islet));
+  // The whole-city view draws the sea too.
+  const kmap::Point sea_xy = map->project(open_sea);
+  bool coarse = false;
+  for (const auto& f : map->features)
+    coarse |= f.kind == static_cast<std::uint8_t>(kmap::FeatureKind::water_area) &&
+              f.geometry[kmap::lod_count - 1] != kmap::none && f.min_x <= sea_xy.x && sea_xy.x <= f.max_x;
+  CHECK(coarse);
+
+  SECTION("a coastline end short of the box (an extract without its outside nodes) is continued to the edge") {
+    std::string cut = osm;
+    cut.replace(cut.find(R"(lat="41.1300")"), 13, R"(lat="41.1420")");
+    const auto r = compile_coast(tmp, cut);
+    CHECK(r.sea.open_ends == 0);
+    const auto m = load_map(tmp.path() / "coast.kmap");
+    CHECK(water_at(*m, open_sea));
+    CHECK(water_at(*m, south_sea));
+    CHECK_FALSE(water_at(*m, town));
+  }
+  SECTION("a gap in the coastline far inside the box is reported") {
+    std::string gap = osm;
+    gap.replace(gap.find(R"(lat="41.1300")"), 13, R"(lat="41.1470")");
+    CHECK(compile_coast(tmp, gap).sea.open_ends == 1);
+  }
+  SECTION("an extract without a coastline has no sea") {
+    std::string inland = osm;
+    for (std::size_t at; (at = inland.find(R"(<tag k="natural" v="coastline"/>)")) != std::string::npos;)
+      inland.erase(at, std::string(R"(<tag k="natural" v="coastline"/>)").size());
+    const auto r = compile_coast(tmp, inland);
+    CHECK(r.sea.ways == 0);
+    CHECK_FALSE(water_at(*load_map(tmp.path() / "coast.kmap"), open_sea));
+  }
+}

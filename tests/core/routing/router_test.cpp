@@ -12,6 +12,7 @@
 #include "core/geo/geo.h"
 #include "core/import/map_compile.h"
 #include "core/routing/router.h"
+#include "core/routing/snap_explain.h"
 #include "support/reference_dijkstra.h"
 #include "support/test_support.h"
 #include "support/tiny_map.h"
@@ -321,11 +322,72 @@ TEST_CASE("an island: no walk at all is known without a search, for both profile
   compile_map(o);
   Router r(load_map(o.out));
   const GeoPoint mainland{35.9052, 14.405}, island{35.9302, 14.41};
-  CHECK(r.route(mainland, {35.9148, 14.415}, RouteProfile::foot));  // across the mainland's streets
+  CHECK(r.route(mainland, GeoPoint{35.9148, 14.415}, RouteProfile::foot));  // across the mainland's streets
   for (const RouteProfile p : {RouteProfile::foot, RouteProfile::wheelchair}) {
     CHECK_FALSE(r.route(mainland, island, p));
     CHECK(r.last_failure == NoRoute::not_connected);
     CHECK(r.last_settled == 0);
   }
-  CHECK(r.route(island, {35.9300, 14.414}, RouteProfile::foot));  // on the island itself
+  CHECK(r.route(island, GeoPoint{35.9300, 14.414}, RouteProfile::foot));  // on the island itself
+}
+
+// A bridge over a street it does not meet (tests/fixtures/osm/bridge.osm).
+TEST_CASE(
+    "snapping keeps a place on its own level: a kiosk on a bridge starts on the bridge, one below it "
+    "on the street below",
+    "[routing][layers]") {
+  TempDir tmp;
+  MapCompileOptions o;
+  o.pbf = fixtures_dir() / "osm/bridge.osm";
+  o.out = tmp.path() / "bridge.kmap";
+  compile_map(o);
+  const auto map = load_map(o.out);
+  Router r(map);
+  std::size_t bridge_edges = 0;
+  for (const auto& e : map->route_edges) bridge_edges += e.layer == 1 && (e.flags & kmap::edge_bridge);
+  CHECK(bridge_edges == 1);  // one way, met by other ways only at its ends
+
+  const GeoPoint over_street{41.1500, -8.6100}, north_end{41.1520, -8.6100};
+  const double along_bridge = distance_m(over_street, north_end);  // ~222 m
+  SECTION("on the bridge (layer 1): straight along it") {
+    const auto route = r.route(Spot(over_street, 1), north_end, RouteProfile::foot);
+    REQUIRE(route);
+    CHECK(route->distance_m == Approx(along_bridge).margin(1));
+    const auto snap = r.snap(Spot(over_street, 1), RouteProfile::foot);
+    REQUIRE(snap);
+    CHECK(map->route_edges[snap->edge].layer == 1);
+    const auto x = explain_snap(*map, Spot(over_street, 1), *snap, "pt");
+    CHECK(x.way == "Ponte Nova");
+    CHECK(x.bridge);
+    CHECK_THAT(snap_summary(x), Catch::Contains("Ponte Nova") && Catch::Contains("bridge, level 1"));
+  }
+  SECTION("on the ground under it: round the block by the street below") {
+    const auto route = r.route(over_street, north_end, RouteProfile::foot);
+    REQUIRE(route);
+    CHECK(route->distance_m > 3 * along_bridge);
+    CHECK(map->route_edges[r.snap(over_street, RouteProfile::foot)->edge].layer == 0);
+  }
+  SECTION("a ground place nearer the bridge than the street below snaps to the street") {
+    const GeoPoint by_bridge{41.1504, -8.6101};  // ~8 m from the bridge, ~44 m from the street
+    const auto snap = r.snap(by_bridge, RouteProfile::foot);
+    REQUIRE(snap);
+    CHECK(map->route_edges[snap->edge].layer == 0);
+    CHECK(snap->reason == SnapReason::same_level);
+    CHECK(snap->passed_m == Approx(8.4).margin(1));
+    CHECK(snap->distance_m == Approx(44.5).margin(1));
+    CHECK_THAT(explain_snap(*map, by_bridge, *snap, "").reason, Catch::Contains("another level"));
+  }
+  SECTION("a ground place far from any ground way keeps the bridge") {
+    const GeoPoint on_bridge_north{41.1514, -8.6100};  // on the bridge, 67 m from the nearest ground street
+    const auto snap = r.snap(on_bridge_north, RouteProfile::foot);
+    REQUIRE(snap);
+    CHECK(map->route_edges[snap->edge].layer == 1);
+    CHECK(snap->reason == SnapReason::nearest);
+  }
+  SECTION("a level with no way near: the nearest way, said so") {
+    const auto snap = r.snap(Spot(over_street, -2), RouteProfile::foot);
+    REQUIRE(snap);
+    CHECK(snap->reason == SnapReason::other_level);
+    CHECK_THAT(explain_snap(*map, Spot(over_street, -2), *snap, "").reason, Catch::Contains("no way on level -2"));
+  }
 }
