@@ -66,8 +66,7 @@ SnapGrid build_snap_grid(const MapData& map, float cell_m) {
 }
 
 std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::Point p, RouteProfile profile,
-                               float max_distance_m, const std::vector<std::uint8_t>* usable,
-                               std::optional<int> layer) {
+                               float max_distance_m, const std::vector<std::uint8_t>* usable, LevelFilter level) {
   std::optional<Snap> best;
   // A point off the grid starts from the nearest border cell (clamped before converting to int).
   const int pc = static_cast<int>(std::clamp(std::floor((p.x - grid.min_x) / grid.cell), -1.0f, float(grid.cols)));
@@ -80,7 +79,7 @@ std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::P
     for (std::uint32_t k = grid.offsets[cell]; k < grid.offsets[cell + 1]; ++k) {
       const std::uint32_t ei = grid.edges[k];
       const auto& e = map.route_edges[ei];
-      if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei]) || (layer && e.layer != *layer)) continue;
+      if (!edge_cost_factor(profile, e) || (usable && !(*usable)[ei]) || !level.admits(e)) continue;
       const auto shape = map.shape(e);
       float along = 0;
       for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
@@ -198,18 +197,34 @@ std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profi
   return edge_parts(map, profile).large;
 }
 
+bool LevelFilter::admits(const kmap::RouteEdge& e) const {
+  switch (kind) {
+    case Kind::any:
+      return true;
+    case Kind::ground:
+      return (e.flags & (kmap::edge_bridge | kmap::edge_tunnel)) == 0;
+    case Kind::layer:
+      return e.layer == layer;
+  }
+  return true;
+}
+
+LevelFilter own_level(const Spot& p) {
+  return p.layer ? LevelFilter{LevelFilter::Kind::layer, *p.layer} : LevelFilter{LevelFilter::Kind::ground, 0};
+}
+
 std::optional<Snap> Router::snap(const Spot& p, RouteProfile profile, float max_snap_m) const {
   const kmap::Point q = map_->project(p.at);
   const auto& usable = connected_[profile == RouteProfile::wheelchair ? 1 : 0];
-  const int level = p.layer.value_or(0);
+  const LevelFilter own = own_level(p);
   auto nearest = snap_point(*map_, grid_, q, profile, max_snap_m);
   if (!nearest) return nearest;
-  // A place on the ground is not on the bridge above it nor in the tunnel below: a way on its own level
-  // a little farther away is where it stands (a kiosk by a road under a bridge, snapped onto the bridge,
-  // was sent 400 m round to its ramp). A place whose level is given looks for that level only.
-  if (map_->route_edges[nearest->edge].layer != level) {
+  // A place on the ground is not on the bridge above it nor in the tunnel below: a ground-level way a
+  // little farther away is where it stands (a kiosk by a road under a bridge, snapped onto the bridge,
+  // was sent 400 m round to its ramp). A place whose layer is given looks for that layer only.
+  if (!own.admits(map_->route_edges[nearest->edge])) {
     const float reach = p.layer ? max_snap_m : nearest->distance_m + level_snap_m;
-    if (auto same = snap_point(*map_, grid_, q, profile, reach, nullptr, level)) {
+    if (auto same = snap_point(*map_, grid_, q, profile, reach, nullptr, own)) {
       same->reason = SnapReason::same_level;
       same->passed_m = nearest->distance_m;
       nearest = same;
@@ -221,12 +236,12 @@ std::optional<Snap> Router::snap(const Spot& p, RouteProfile profile, float max_
   // The nearest way is an island (a fenced platform, a path between steps, a courtyard mapped without
   // its gate). The connected network within island_snap_m is the better start: a resident walks that far
   // to reach a street rather than be told there is no way. A place farther out keeps its island, and the
-  // route then honestly fails.
+  // route then honestly fails. On the place's own level first.
   const float reach = std::max(island_snap_m, nearest->distance_m + 40.0f);
-  const std::optional<int> on =
-      map_->route_edges[nearest->edge].layer == level ? std::optional<int>(level) : std::nullopt;
-  auto connected = snap_point(*map_, grid_, q, profile, reach, &usable, on);
-  if (!connected && on) connected = snap_point(*map_, grid_, q, profile, reach, &usable);
+  std::optional<Snap> connected;
+  if (own.admits(map_->route_edges[nearest->edge]))
+    connected = snap_point(*map_, grid_, q, profile, reach, &usable, own);
+  if (!connected) connected = snap_point(*map_, grid_, q, profile, reach, &usable);
   if (connected) {
     connected->reason = SnapReason::connected;
     connected->passed_m = nearest->distance_m;

@@ -69,10 +69,20 @@ SnapGrid build_snap_grid(const MapData& map, float cell_m = 100);
 // The nearest point on an edge the profile may use. With `usable`, only edges marked there count (the
 // router passes the edges of the well-connected part of the network, so that a kiosk standing next to
 // a short fenced-off path is not snapped onto an island).
-// With `layer`, only edges on that level count.
+// Which ways a snap may use by level: every way; the ground (not a bridge, not a tunnel: a street under
+// a bridge is often tagged layer=-1 and still on the ground); or the ways of OSM layer N.
+struct LevelFilter {
+  enum class Kind : std::uint8_t { any, ground, layer } kind = Kind::any;
+  int layer = 0;
+  [[nodiscard]] bool admits(const kmap::RouteEdge& e) const;
+};
+// The ways a place may start on: its layer where the bundle gives one, else the ground.
+LevelFilter own_level(const Spot& p);
+
+// With `level`, only edges it admits count.
 std::optional<Snap> snap_point(const MapData& map, const SnapGrid& grid, kmap::Point p, RouteProfile profile,
                                float max_distance_m = 1000, const std::vector<std::uint8_t>* usable = nullptr,
-                               std::optional<int> layer = std::nullopt);
+                               LevelFilter level = {});
 
 // Per edge: 1 where it belongs to a large connected part of the network for the profile.
 std::vector<std::uint8_t> connected_edges(const MapData& map, RouteProfile profile);
@@ -88,9 +98,9 @@ EdgeParts edge_parts(const MapData& map, RouteProfile profile);
 // How far a point whose nearest way is an island looks for the connected network instead (metres).
 inline constexpr float island_snap_m = 150;
 
-// How much farther than the nearest way (on a bridge above it, in a tunnel below) a way on a place's own
-// level may be and still be the one it snaps to (metres). A place whose level the bundle gives snaps to
-// a way on that level within the snapping distance.
+// How much farther than the nearest way (on a bridge above it, in a tunnel below) a ground-level way may
+// be and still be the one a place on the ground snaps to (metres). A place whose layer the bundle gives
+// snaps to a way of that layer within the snapping distance.
 inline constexpr float level_snap_m = 50;
 
 // The longest walk a kiosk offers unless the bundle says otherwise (metres, approaches included).

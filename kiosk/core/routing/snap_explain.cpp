@@ -16,11 +16,14 @@ SnapExplanation explain_snap(const MapData& map, const Spot& place, const Snap& 
   x.tunnel = (e.flags & kmap::edge_tunnel) != 0;
   x.point = map.unproject(snap.point);
   x.distance_m = snap.distance_m;
-  const int level = place.layer.value_or(0);
-  const std::string own = place.layer ? fmt::format("level {} (as the bundle says)", level) : "the ground";
+  const std::string own = place.layer ? fmt::format("level {} (as the bundle says)", *place.layer) : "the ground";
+  const std::string way_level = x.bridge      ? fmt::format("a bridge (level {})", x.layer)
+                                : x.tunnel    ? fmt::format("a tunnel (level {})", x.layer)
+                                : place.layer ? fmt::format("level {}", x.layer)
+                                              : std::string("the ground");
   switch (snap.reason) {
     case SnapReason::nearest:
-      x.reason = fmt::format("the nearest way, on {}", x.layer == level ? own : fmt::format("level {}", x.layer));
+      x.reason = fmt::format("the nearest way, on {}", own_level(place).admits(e) ? own : way_level);
       break;
     case SnapReason::same_level:
       x.reason = fmt::format("a way on another level is nearer ({:.0f} m), but the place is on {}", snap.passed_m, own);
@@ -32,7 +35,7 @@ SnapExplanation explain_snap(const MapData& map, const Spot& place, const Snap& 
           snap.passed_m);
       break;
     case SnapReason::other_level:
-      x.reason = fmt::format("no way on {} nearby: the nearest way, on level {}", own, x.layer);
+      x.reason = fmt::format("no way on {} nearby: the nearest way, on {}", own, way_level);
       break;
   }
   return x;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <queue>
 #include <random>
@@ -383,6 +384,26 @@ TEST_CASE(
     REQUIRE(snap);
     CHECK(map->route_edges[snap->edge].layer == 1);
     CHECK(snap->reason == SnapReason::nearest);
+  }
+  SECTION("a street under a bridge tagged layer=-1 (no tunnel) is still the ground") {
+    std::string osm = read_text(o.pbf);
+    const std::string street = R"(<tag k="name" v="Rua de Baixo"/>)";
+    osm.replace(osm.find(street), street.size(), street + R"(<tag k="layer" v="-1"/>)");
+    std::ofstream(tmp.path() / "under.osm") << osm;
+    MapCompileOptions u = o;
+    u.pbf = tmp.path() / "under.osm";
+    u.out = tmp.path() / "under.kmap";
+    compile_map(u);
+    const auto under = load_map(u.out);
+    Router ru(under);
+    const GeoPoint beside{41.1500, -8.6105};  // on the street, 42 m from the bridge
+    const auto snap = ru.snap(beside, RouteProfile::foot);
+    REQUIRE(snap);
+    CHECK(under->route_edges[snap->edge].layer == -1);
+    CHECK(under->name(under->route_edges[snap->edge].name_set, "") == "Rua de Baixo");
+    CHECK(explain_snap(*under, beside, *snap, "").reason == "the nearest way, on the ground");
+    // Its own layer is a layer as any other for a place that gives one.
+    CHECK(under->route_edges[ru.snap(Spot(over_street, -1), RouteProfile::foot)->edge].layer == -1);
   }
   SECTION("a level with no way near: the nearest way, said so") {
     const auto snap = r.snap(Spot(over_street, -2), RouteProfile::foot);
