@@ -1,33 +1,17 @@
 #include "core/import/coastline.h"
 
-#include <geos_c.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <unordered_map>
+
+#include "core/import/geos_handle.h"
 
 namespace kiosk {
 
 namespace {
 
 using Line = std::vector<CoastXY>;
-
-struct Geos {
-  GEOSContextHandle_t h = GEOS_init_r();
-  Geos() = default;
-  Geos(const Geos&) = delete;
-  Geos& operator=(const Geos&) = delete;
-  ~Geos() { GEOS_finish_r(h); }
-};
-
-struct GeomDeleter {
-  GEOSContextHandle_t h;
-  void operator()(GEOSGeometry* g) const {
-    if (g) GEOSGeom_destroy_r(h, g);
-  }
-};
-using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 // Ways joined end to start into the longest lines they make (a coastline is many ways).
 std::vector<Line> join_ways(const std::vector<CoastWay>& ways) {
@@ -169,7 +153,7 @@ std::vector<SeaPolygon> sea_polygons(const std::vector<CoastWay>& ways, const Co
   std::erase_if(lines, [](const Line& l) { return l.size() < 2; });
   if (lines.empty()) return {};
 
-  Geos geos;
+  GeosContext geos;
   const GEOSContextHandle_t h = geos.h;
   std::vector<GEOSGeometry*> parts;
   for (const Line& l : lines)

@@ -1,6 +1,5 @@
 #include "core/import/map_compile.h"
 
-#include <geos_c.h>
 #include <osmium/area/assembler.hpp>
 #include <osmium/area/multipolygon_manager.hpp>
 #include <osmium/handler.hpp>
@@ -19,6 +18,7 @@
 
 #include "core/geo/geo.h"
 #include "core/import/coastline.h"
+#include "core/import/geos_handle.h"
 #include "core/import/osmium_tags.h"
 #include "core/mapdata/map_writer.h"
 #include "core/routing/foot_access.h"
@@ -103,22 +103,6 @@ std::vector<std::pair<std::string, std::string>> names_of(const osmium::TagList&
   }
   return out;
 }
-
-struct GeosContext {
-  GEOSContextHandle_t h = GEOS_init_r();
-  GeosContext(const GeosContext&) = delete;
-  GeosContext& operator=(const GeosContext&) = delete;
-  GeosContext() = default;
-  ~GeosContext() { GEOS_finish_r(h); }
-};
-
-struct GeomDeleter {
-  GEOSContextHandle_t h;
-  void operator()(GEOSGeometry* g) const {
-    if (g) GEOSGeom_destroy_r(h, g);
-  }
-};
-using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 struct PendingFeature {
   FeatureKind kind;
