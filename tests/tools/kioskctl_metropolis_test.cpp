@@ -24,7 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path sample_pbf = source_dir() / "content/aachen/map/aachen.osm.pbf";
+// Munich's old town, a quarter of the Aachen extract's size: the same replication, in a quarter of the
+// time (the sanitizer suite runs it too).
+const fs::path sample_pbf = fixtures_dir() / "osm/munich-altstadt.osm.pbf";
 
 struct PbfFacts {
   std::size_t nodes = 0, ways = 0, relations = 0;
@@ -86,7 +88,8 @@ TEST_CASE("map replicate: four copies with fresh ids and suffixed names, the sam
   // The metropolis's box is twice the city's each way; copy 4's places carry " 4".
   CHECK(four.box.top_right().lon() - four.box.bottom_left().lon() ==
         Approx(2 * (one.box.top_right().lon() - one.box.bottom_left().lon())));
-  CHECK(four.names.count("Elisenbrunnen") == one.names.count("Elisenbrunnen"));
+  CHECK(one.names.count("Marienplatz") > 0);
+  CHECK(four.names.count("Marienplatz") == one.names.count("Marienplatz"));
   std::size_t suffixed = 0;
   for (const auto& n : one.names) suffixed += four.names.count(n + " 4");
   CHECK(suffixed == one.names.size());

@@ -158,7 +158,7 @@ nlohmann::ordered_json snap_json(const kiosk::MapData& map, const kiosk::Router&
   }
   const auto x = kiosk::explain_snap(map, place, *snap, lang);
   j["snaps_to"] = {std::round(x.point.lat * 1e6) / 1e6, std::round(x.point.lon * 1e6) / 1e6};
-  j["distance_m"] = std::round(x.distance_m * 10) / 10;
+  j["distance_m"] = std::round(static_cast<double>(x.distance_m) * 10) / 10;
   j["way"] = x.way;
   j["way_level"] = x.layer;
   j["bridge"] = x.bridge;
