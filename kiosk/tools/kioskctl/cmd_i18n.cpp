@@ -20,6 +20,7 @@
 #include "core/base/data_paths.h"
 #include "core/base/file_io.h"
 #include "core/base/language_tag.h"
+#include "core/facts/yaml_edit.h"
 #include "core/i18n/i18n_catalog.h"
 #include "core/i18n/i18n_check.h"
 #include "core/yaml/yaml_file.h"
@@ -178,10 +179,6 @@ std::vector<std::string> message_comment(const std::string& english, const NewLo
   return lines;
 }
 
-std::string quoted(const std::string& s) {
-  return nlohmann::json(s).dump();  // a JSON string is a YAML double-quoted scalar
-}
-
 int run_template(const TemplateArgs& a) {
   const auto found = new_locale(a.locale);
   if (const auto* why = std::get_if<std::string>(&found)) {
@@ -223,8 +220,9 @@ int run_template(const TemplateArgs& a) {
       "# name the reviewers when native speakers have checked it.\n"
       "locale:\n  tag: {tag}\n  native_name: {native}\n  english_name: {english_q}\n  direction: {dir}\n"
       "  script: {script}\n  numbering: {numbering}\n  status: draft\n  reviewers: []\nmessages:\n",
-      fmt::arg("english", loc.english_name), fmt::arg("tag", loc.tag), fmt::arg("native", quoted(loc.native_name)),
-      fmt::arg("english_q", quoted(loc.english_name)), fmt::arg("dir", loc.rtl ? "rtl" : "ltr"),
+      fmt::arg("english", loc.english_name), fmt::arg("tag", loc.tag),
+      fmt::arg("native", kiosk::yaml_scalar(loc.native_name, true)),
+      fmt::arg("english_q", kiosk::yaml_scalar(loc.english_name, true)), fmt::arg("dir", loc.rtl ? "rtl" : "ltr"),
       fmt::arg("script", loc.script), fmt::arg("numbering", loc.numbering));
   std::size_t count = 0;
   for (const auto& kv : messages) {
